@@ -1,0 +1,86 @@
+# The escape plugin: build, demo, tests, install.  See README.md.
+
+CC ?= gcc
+CXX ?= g++
+GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
+PYTHON := /usr/bin/python3
+
+CFLAGS_CORE := -std=c11 -O2 -g -fPIC -Wall -Wextra -Werror
+CXXFLAGS_PLUGIN := -std=gnu++17 -O2 -g -fPIC -fno-rtti -fno-exceptions \
+	-Wall -Wextra -Werror -Wno-unused-parameter \
+	-I$(GCC_PLUGIN_DIR)/include -Iplugin
+
+CORE_SRCS := plugin/escape-core.c plugin/escape-libc.c
+PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
+	plugin/escape-extract.cc plugin/escape-frontend.cc \
+	plugin/escape-report.cc
+HEADERS := $(wildcard plugin/*.h)
+CORE_OBJS := $(CORE_SRCS:plugin/%.c=build/%.o)
+PLUGIN_OBJS := $(PLUGIN_SRCS:plugin/%.cc=build/%.o)
+
+PLUGIN := plugin/escape.so
+SPECS := plugin/escape.specs
+
+.PHONY: all deps demo check check-unit check-dejagnu check-pytest \
+	check-torture install clean
+
+all: $(PLUGIN) $(SPECS)
+
+# Installs whatever Debian packages are missing (see ci/install-deps.sh).
+deps:
+	@bash ci/install-deps.sh
+
+build/%.o: plugin/%.c $(HEADERS) | build
+	$(CC) $(CFLAGS_CORE) -c $< -o $@
+
+build/%.o: plugin/%.cc $(HEADERS) | build
+	$(CXX) $(CXXFLAGS_PLUGIN) -c $< -o $@
+
+build:
+	mkdir -p build
+
+$(PLUGIN): $(CORE_OBJS) $(PLUGIN_OBJS)
+	$(CXX) -shared -o $@ $^
+
+# The specs file makes -fescape-report a driver option; it names the
+# plugin by its absolute path here, and by its installed path after
+# "make install".
+$(SPECS): plugin/escape.specs.in
+	sed 's|@PLUGIN@|$(abspath $(PLUGIN))|g' $< > $@
+
+demo: deps all
+	$(CC) -O2 -c -o /dev/null -fplugin=$(abspath $(PLUGIN)) \
+	  -fplugin-arg-escape-report docs/demo.c
+
+check: deps all check-unit check-dejagnu check-pytest
+
+build/%-test: testsuite/unit/%-test.c $(CORE_SRCS) $(HEADERS) | build
+	$(CC) -std=c11 -g -O1 -Wall -Wextra -Werror \
+	  -fsanitize=address,undefined -fno-sanitize-recover=all -Iplugin \
+	  $< $(CORE_SRCS) -o $@
+
+check-unit: build/core-test build/libc-test
+	build/core-test
+	build/libc-test
+
+check-dejagnu: all
+	mkdir -p build/testsuite
+	cd build/testsuite && runtest --tool escape \
+	  --srcdir $(abspath testsuite) PLUGIN=$(abspath $(PLUGIN)) \
+	  CC=$(CC)
+
+check-pytest: all
+	cd testsuite && $(PYTHON) -m pytest -q pytest
+
+# Every file of GCC's gcc.c-torture/compile with the plugin loaded.
+check-torture: deps all
+	cd testsuite && ESCAPE_TORTURE=all $(PYTHON) -m pytest -q \
+	  pytest/test_torture.py
+
+install: all
+	install -m 644 $(PLUGIN) $(GCC_PLUGIN_DIR)/escape.so
+	sed 's|@PLUGIN@|$(GCC_PLUGIN_DIR)/escape.so|g' plugin/escape.specs.in \
+	  > $(GCC_PLUGIN_DIR)/escape.specs
+
+clean:
+	rm -rf build $(PLUGIN) $(SPECS)

@@ -1,0 +1,144 @@
+/* escape-core.h -- the escape graph, its solver and parameter summaries.
+
+   Plain C11, no GCC header: the GIMPLE side (escape-extract.cc) turns each
+   function into a small constraint program over nodes, and this core solves
+   all programs of a translation unit at once:
+
+     - every node is a storage cell (a variable, an SSA value, an allocated
+       object, a parameter's pointee) and has at most one "points-to" node;
+     - constraints unify points-to sets (Steensgaard style, near-linear:
+       union-find with path compression and union by rank);
+     - functions are solved callees first, strongly connected components of
+       the call graph together (context-insensitive inside a component), and
+       each function leaves a summary of what its parameters do that is
+       instantiated at every call site outside its component;
+     - escape marks are propagated along points-to edges last, so every
+       object reachable from an escaping one escapes too.
+
+   See docs/design.md for the mapping from GIMPLE and the solver in detail.  */
+
+#ifndef ESCAPE_CORE_H
+#define ESCAPE_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef uint32_t esc_node;
+#define ESC_NO_NODE UINT32_MAX
+
+/* Why something escapes.  NAME and ARGNO are filled in where the kind says.  */
+enum esc_reason_kind
+{
+  ESC_R_NONE = 0,	/* does not escape */
+  ESC_R_RETURNED,	/* returned to caller */
+  ESC_R_GLOBAL,		/* stored in global 'NAME' */
+  ESC_R_PARAM_STORE,	/* stored through parameter 'NAME' */
+  ESC_R_MEMORY,		/* stored in memory that escapes */
+  ESC_R_CALL_KEEPS,	/* passed to 'NAME' (argument ARGNO), which keeps it */
+  ESC_R_CALL_UNKNOWN,	/* passed to 'NAME' (argument ARGNO), which may keep it */
+  ESC_R_INDIRECT_CALL,	/* passed to a function through a pointer */
+  ESC_R_THREAD,		/* handed to another thread by 'NAME' */
+  ESC_R_INT_CAST,	/* converted to an integer */
+  ESC_R_ASM,		/* used by inline assembly */
+  ESC_R_NESTED,		/* captured by nested function 'NAME' */
+  ESC_R_REALLOC,	/* reallocated by 'NAME' */
+  ESC_R_UNSUPPORTED	/* unsupported construct (NAME) */
+};
+
+struct esc_reason
+{
+  enum esc_reason_kind kind;
+  const char *name;	/* interned by the unit; NULL where unused */
+  int argno;		/* 1-based argument number, 0 where unused */
+};
+
+/* Writes the reason's phrase ("stored in global 'g'") into BUF; returns BUF.  */
+char *esc_reason_text (struct esc_reason reason, char *buf, size_t size);
+
+/* What a pointer parameter does, as seen by its function.  */
+enum esc_param_kind
+{
+  ESC_PARAM_NO_ESCAPE,
+  ESC_PARAM_LEAKS_TO_RETURN,
+  ESC_PARAM_ESCAPES		/* with a reason */
+};
+
+struct esc_param_verdict
+{
+  enum esc_param_kind kind;
+  struct esc_reason reason;
+};
+
+struct esc_unit;
+typedef int esc_fn;	/* a function of the unit, numbered from 0 */
+
+struct esc_unit *esc_unit_new (void);
+void esc_unit_free (struct esc_unit *unit);
+
+/* A copy of S that lives as long as UNIT.  */
+const char *esc_intern (struct esc_unit *unit, const char *s);
+
+/* Declares a function by NAME (interned); declaring the same key twice
+   gives the same id.  KEY identifies the function for the caller (for GCC:
+   its FUNCTION_DECL).  */
+esc_fn esc_fn_declare (struct esc_unit *unit, const void *key,
+		       const char *name);
+
+/* Starts the body of FN, which has NPARAMS parameters named PARAM_NAMES
+   (each interned; NULL for an unnamed one).  A function whose body is never
+   begun is treated as unknown at its call sites.  */
+void esc_fn_begin (struct esc_unit *unit, esc_fn fn, unsigned nparams,
+		   const char *const *param_names);
+
+/* The node of parameter INDEX's value (its pointee is the caller's memory),
+   and the node whose value FN returns.  */
+esc_node esc_param_value (struct esc_unit *unit, esc_fn fn, unsigned index);
+esc_node esc_return_value (struct esc_unit *unit, esc_fn fn);
+
+/* Nodes of FN.  A plain cell holds values; objects are cells whose address
+   the report is about or whose contents are special.  */
+esc_node esc_cell (struct esc_unit *unit, esc_fn fn);
+/* A cell whose verdict will be asked for (a local, an allocated object).  */
+esc_node esc_object (struct esc_unit *unit, esc_fn fn);
+esc_node esc_global (struct esc_unit *unit, esc_fn fn, const char *name);
+/* A cell of memory FN knows nothing about (what an unknown function returns,
+   an integer turned into a pointer): what is stored in it escapes.  */
+esc_node esc_unknown (struct esc_unit *unit, esc_fn fn);
+
+/* Constraints of FN, in statement order.  ESC_NO_NODE operands are ignored
+   (constants, values that cannot hold an address).  */
+void esc_addr (struct esc_unit *, esc_fn, esc_node dst, esc_node obj);   /* dst = &obj */
+void esc_copy (struct esc_unit *, esc_fn, esc_node dst, esc_node src);   /* dst = src */
+void esc_load (struct esc_unit *, esc_fn, esc_node dst, esc_node ptr);   /* dst = *ptr */
+void esc_store (struct esc_unit *, esc_fn, esc_node ptr, esc_node src);  /* *ptr = src */
+/* What SRC points to escapes, for REASON.  */
+void esc_escape (struct esc_unit *, esc_fn, esc_node src,
+		 struct esc_reason reason);
+void esc_return (struct esc_unit *, esc_fn, esc_node src);
+/* LHS = CALLEE (ARGS...).  CALLEE must have been declared; if its body is
+   never begun, the call is solved as a call of an unknown function.  */
+void esc_call (struct esc_unit *, esc_fn, esc_fn callee, esc_node lhs,
+	       const esc_node *args, unsigned nargs);
+
+/* Solves every function of UNIT.  Constraints added afterwards are an error. */
+void esc_unit_solve (struct esc_unit *unit);
+
+/* After solving: does the object whose cell is OBJ escape FN, and why.  */
+struct esc_reason esc_object_verdict (struct esc_unit *unit, esc_fn fn,
+				      esc_node obj);
+struct esc_param_verdict esc_param_verdict (struct esc_unit *unit, esc_fn fn,
+					    unsigned index);
+
+/* Limits, for tests: how many nodes a summary may have before a call of
+   its function is solved as a call of an unknown function.  */
+#define ESC_MAX_SUMMARY_NODES 512
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ESCAPE_CORE_H */

@@ -1,0 +1,949 @@
+/* escape-extract.cc -- GIMPLE to escape graph.
+
+   Runs on each function right after it is put into SSA form, and records in
+   the unit one constraint per pointer flow (escape-core.h):
+
+     x_1 = &v;  x_1 = &p_2->f;	addr / copy (pointer arithmetic is a copy)
+     x_1 = y_2;  x_1 = PHI <..>	copy
+     x_1 = *p_2;  x_1 = v.f;	load / copy from v's cell
+     *p_1 = x_2;  v.f = x_2;	store / copy into v's cell
+     call			the libc table, a summary, or "unknown"
+     return x_1			return
+     (long) p_1			p_1's pointee escapes: converted to an integer
+     asm			operands escape: used by inline assembly
+
+   Every SSA value gets a node, whatever its type, so that a pointer copied
+   through an integer or a char (a hand-written memcpy, a union) is still
+   followed; the analysis is field-insensitive, so a variable is one cell.
+   Anything this file does not understand makes what it touches escape,
+   with "unsupported construct".  */
+
+#include "escape-gcc.h"
+#include "escape-libc.h"
+
+namespace {
+
+struct extractor
+{
+  struct esc_unit *unit;
+  esc_fn fn;
+  function *fun;
+  vec<esc_node> ssa_nodes;
+  hash_map<tree, esc_node> *decl_nodes;
+  hash_set<tree> *reported_decls;
+};
+
+esc_node value_of (extractor *x, tree op);
+
+esc_reason
+reason (esc_reason_kind kind, const char *name = NULL, int argno = 0)
+{
+  esc_reason r = { kind, name, argno };
+  return r;
+}
+
+const char *
+decl_name (tree decl)
+{
+  if (decl && DECL_P (decl) && DECL_NAME (decl))
+    return IDENTIFIER_POINTER (DECL_NAME (decl));
+  return "<anonymous>";
+}
+
+/* The function a call's name is reported by: the user's name, not the
+   assembler's.  */
+const char *
+callee_name (tree fndecl)
+{
+  return fndecl ? lang_hooks.decl_printable_name (fndecl, 1) : "<unknown>";
+}
+
+/* Position of PARM among its function's parameters, or -1 (the static
+   chain of a nested function is not one of them).  */
+int
+param_index (extractor *x, tree parm)
+{
+  int i = 0;
+  for (tree p = DECL_ARGUMENTS (x->fun->decl); p; p = DECL_CHAIN (p), i++)
+    if (p == parm)
+      return i;
+  return -1;
+}
+
+/* A value pointing to memory nothing is known about.  */
+esc_node
+unknown_value (extractor *x)
+{
+  esc_node v = esc_cell (x->unit, x->fn);
+  esc_addr (x->unit, x->fn, v, esc_unknown (x->unit, x->fn));
+  return v;
+}
+
+/* What a parameter holds when the function starts.  */
+void
+init_param (extractor *x, tree parm, esc_node node)
+{
+  int index = param_index (x, parm);
+  if (index >= 0)
+    esc_copy (x->unit, x->fn, node,
+	      esc_param_value (x->unit, x->fn, (unsigned) index));
+  else
+    esc_copy (x->unit, x->fn, node, unknown_value (x));
+}
+
+bool
+local_decl_p (extractor *x, tree decl)
+{
+  return (TREE_CODE (decl) == VAR_DECL || TREE_CODE (decl) == PARM_DECL
+	  || TREE_CODE (decl) == RESULT_DECL)
+	 && !is_global_var (decl)
+	 && DECL_CONTEXT (decl) == x->fun->decl;
+}
+
+/* The cell of a variable: locals get one object each; globals and the
+   locals of other functions (nested functions' frames) are memory outside
+   this function.  */
+esc_node
+decl_node (extractor *x, tree decl)
+{
+  esc_node *slot = x->decl_nodes->get (decl);
+  if (slot)
+    return *slot;
+  esc_node node;
+  if (local_decl_p (x, decl))
+    {
+      node = esc_object (x->unit, x->fn);
+      if (TREE_CODE (decl) == PARM_DECL)
+	init_param (x, decl, node);
+      else if (TREE_CODE (decl) == RESULT_DECL && DECL_BY_REFERENCE (decl))
+	esc_copy (x->unit, x->fn, node, unknown_value (x));
+    }
+  else if (is_global_var (decl))
+    node = esc_global (x->unit, x->fn, decl_name (decl));
+  else
+    node = esc_unknown (x->unit, x->fn);
+  x->decl_nodes->put (decl, node);
+  return node;
+}
+
+esc_node
+ssa_node (extractor *x, tree name)
+{
+  unsigned version = SSA_NAME_VERSION (name);
+  if (version >= x->ssa_nodes.length ())
+    x->ssa_nodes.safe_grow_cleared (num_ssa_names > version
+				    ? num_ssa_names : version + 1);
+  /* Slots hold node + 1, so that 0 means "none yet".  */
+  if (x->ssa_nodes[version])
+    return x->ssa_nodes[version] - 1;
+  esc_node node = esc_cell (x->unit, x->fn);
+  x->ssa_nodes[version] = node + 1;
+  tree var = SSA_NAME_VAR (name);
+  if (SSA_NAME_IS_DEFAULT_DEF (name) && var)
+    {
+      if (TREE_CODE (var) == PARM_DECL)
+	init_param (x, var, node);
+      else if (TREE_CODE (var) == RESULT_DECL && DECL_BY_REFERENCE (var))
+	esc_copy (x->unit, x->fn, node, unknown_value (x));
+    }
+  return node;
+}
+
+/* Registers DECL as an address-taken local for the report.  */
+void
+note_address_taken (extractor *x, tree decl, esc_node node)
+{
+  if (x->reported_decls->add (decl))
+    return;
+  if (DECL_ARTIFICIAL (decl) && !escape_compound_literal_p (decl))
+    return;
+  escape_add_local (x->fn, decl, node);
+}
+
+/* What makes everything reachable from OP escape, for a construct the
+   extractor does not model: every SSA value and address inside it.  */
+tree
+escape_operand_r (tree *tp, int *walk_subtrees, void *data)
+{
+  extractor *x = (extractor *) data;
+  tree t = *tp;
+  if (TREE_CODE (t) == SSA_NAME || TREE_CODE (t) == ADDR_EXPR
+      || (DECL_P (t) && (VAR_P (t) || TREE_CODE (t) == PARM_DECL
+			 || TREE_CODE (t) == RESULT_DECL)))
+    {
+      esc_node v = value_of (x, t);
+      esc_escape (x->unit, x->fn, v,
+		  reason (ESC_R_UNSUPPORTED,
+			  get_tree_code_name (TREE_CODE (t))));
+      if (TREE_CODE (t) != SSA_NAME)
+	{
+	  /* Its address, too.  */
+	  tree base = TREE_CODE (t) == ADDR_EXPR ? NULL_TREE : t;
+	  if (base)
+	    {
+	      esc_node a = esc_cell (x->unit, x->fn);
+	      esc_addr (x->unit, x->fn, a, decl_node (x, base));
+	      esc_escape (x->unit, x->fn, a,
+			  reason (ESC_R_UNSUPPORTED,
+				  get_tree_code_name (TREE_CODE (t))));
+	    }
+	}
+      *walk_subtrees = 0;
+    }
+  return NULL_TREE;
+}
+
+void
+escape_unsupported (extractor *x, tree op)
+{
+  if (op)
+    walk_tree_without_duplicates (&op, escape_operand_r, x);
+}
+
+/* A value pointing to the object that the address expression ADDR (the
+   operand of an ADDR_EXPR) designates.  */
+esc_node
+address_of (extractor *x, tree ref)
+{
+  tree base = get_base_address (ref);
+  if (!base)
+    {
+      escape_unsupported (x, ref);
+      return unknown_value (x);
+    }
+  switch (TREE_CODE (base))
+    {
+    case VAR_DECL:
+    case PARM_DECL:
+    case RESULT_DECL:
+      {
+	esc_node obj = decl_node (x, base);
+	esc_node v = esc_cell (x->unit, x->fn);
+	esc_addr (x->unit, x->fn, v, obj);
+	if (local_decl_p (x, base))
+	  note_address_taken (x, base, obj);
+	return v;
+      }
+    case MEM_REF:
+    case TARGET_MEM_REF:
+      /* &p->f, &p[i]: pointer arithmetic on p.  */
+      return value_of (x, TREE_OPERAND (base, 0));
+    case STRING_CST:
+    case FUNCTION_DECL:
+    case LABEL_DECL:
+    case CONST_DECL:
+    case CONSTRUCTOR:
+      return ESC_NO_NODE;
+    default:
+      escape_unsupported (x, ref);
+      return unknown_value (x);
+    }
+}
+
+bool
+memory_ref_p (tree op)
+{
+  return handled_component_p (op) || TREE_CODE (op) == MEM_REF
+	 || TREE_CODE (op) == TARGET_MEM_REF || DECL_P (op);
+}
+
+/* The cell that the memory reference REF reads or writes: the variable's
+   own cell, or, through a pointer, a fresh value loaded from or stored to
+   it by the caller.  Returns the pointer in *PTR for the second case.  */
+esc_node
+memory_cell (extractor *x, tree ref, esc_node *ptr)
+{
+  tree base = get_base_address (ref);
+  *ptr = ESC_NO_NODE;
+  if (base && (TREE_CODE (base) == MEM_REF
+	       || TREE_CODE (base) == TARGET_MEM_REF))
+    {
+      *ptr = value_of (x, TREE_OPERAND (base, 0));
+      return ESC_NO_NODE;
+    }
+  if (base && DECL_P (base) && TREE_CODE (base) != FUNCTION_DECL
+      && TREE_CODE (base) != LABEL_DECL && TREE_CODE (base) != CONST_DECL)
+    return decl_node (x, base);
+  if (base && (CONSTANT_CLASS_P (base) || TREE_CODE (base) == CONSTRUCTOR))
+    return ESC_NO_NODE;
+  escape_unsupported (x, ref);
+  *ptr = unknown_value (x);
+  return ESC_NO_NODE;
+}
+
+/* A node holding the value of the operand OP (an rvalue).  */
+esc_node
+value_of (extractor *x, tree op)
+{
+  if (!op)
+    return ESC_NO_NODE;
+  switch (TREE_CODE (op))
+    {
+    case SSA_NAME:
+      return ssa_node (x, op);
+    case ADDR_EXPR:
+      return address_of (x, TREE_OPERAND (op, 0));
+    case CONSTRUCTOR:
+      {
+	esc_node v = ESC_NO_NODE;
+	unsigned i;
+	tree elt;
+	FOR_EACH_CONSTRUCTOR_VALUE (CONSTRUCTOR_ELTS (op), i, elt)
+	  {
+	    esc_node e = value_of (x, elt);
+	    if (e == ESC_NO_NODE)
+	      continue;
+	    if (v == ESC_NO_NODE)
+	      v = esc_cell (x->unit, x->fn);
+	    esc_copy (x->unit, x->fn, v, e);
+	  }
+	return v;
+      }
+    case WITH_SIZE_EXPR:
+      return value_of (x, TREE_OPERAND (op, 0));
+    case OBJ_TYPE_REF:
+      return value_of (x, OBJ_TYPE_REF_EXPR (op));
+    default:
+      break;
+    }
+  if (CONSTANT_CLASS_P (op) || TREE_CODE (op) == FUNCTION_DECL
+      || TREE_CODE (op) == LABEL_DECL || TREE_CODE (op) == CONST_DECL)
+    return ESC_NO_NODE;
+  if (memory_ref_p (op))
+    {
+      esc_node ptr;
+      esc_node cell = memory_cell (x, op, &ptr);
+      if (ptr == ESC_NO_NODE)
+	return cell;
+      esc_node v = esc_cell (x->unit, x->fn);
+      esc_load (x->unit, x->fn, v, ptr);
+      return v;
+    }
+  escape_unsupported (x, op);
+  return unknown_value (x);
+}
+
+/* LHS = SRC, for any kind of lhs.  */
+void
+assign_to (extractor *x, tree lhs, esc_node src)
+{
+  if (!lhs || src == ESC_NO_NODE)
+    return;
+  if (TREE_CODE (lhs) == SSA_NAME)
+    {
+      esc_copy (x->unit, x->fn, ssa_node (x, lhs), src);
+      return;
+    }
+  esc_node ptr;
+  esc_node cell = memory_cell (x, lhs, &ptr);
+  if (ptr != ESC_NO_NODE)
+    esc_store (x->unit, x->fn, ptr, src);
+  else if (cell != ESC_NO_NODE)
+    esc_copy (x->unit, x->fn, cell, src);
+}
+
+bool
+pointer_type_p (tree type)
+{
+  return type && POINTER_TYPE_P (type);
+}
+
+/* (integer) pointer: the pointee escapes.  (pointer) integer: the result
+   may point anywhere.  */
+void
+extract_conversion (extractor *x, gassign *stmt)
+{
+  tree lhs = gimple_assign_lhs (stmt);
+  tree rhs = gimple_assign_rhs1 (stmt);
+  bool from_pointer = pointer_type_p (TREE_TYPE (rhs));
+  bool to_pointer = pointer_type_p (TREE_TYPE (lhs));
+  esc_node v = value_of (x, rhs);
+  if (from_pointer && !to_pointer)
+    {
+      esc_escape (x->unit, x->fn, v, reason (ESC_R_INT_CAST));
+      return;
+    }
+  assign_to (x, lhs, v);
+  if (to_pointer && !from_pointer && TREE_CODE (rhs) != INTEGER_CST)
+    assign_to (x, lhs, unknown_value (x));
+}
+
+void
+extract_assign (extractor *x, gassign *stmt)
+{
+  tree lhs = gimple_assign_lhs (stmt);
+  enum tree_code code = gimple_assign_rhs_code (stmt);
+  if (gimple_clobber_p (stmt))
+    return;
+  if (CONVERT_EXPR_CODE_P (code))
+    {
+      extract_conversion (x, stmt);
+      return;
+    }
+  /* Comparisons give a truth value and POINTER_DIFF an offset: neither can
+     rebuild an address.  */
+  if (TREE_CODE_CLASS (code) == tcc_comparison || code == POINTER_DIFF_EXPR)
+    return;
+  if (code == POINTER_PLUS_EXPR)
+    {
+      assign_to (x, lhs, value_of (x, gimple_assign_rhs1 (stmt)));
+      return;
+    }
+  unsigned first = code == COND_EXPR || code == VEC_COND_EXPR ? 2 : 1;
+  for (unsigned i = first; i < gimple_num_ops (stmt); i++)
+    assign_to (x, lhs, value_of (x, gimple_op (stmt, i)));
+}
+
+void
+extract_phi (extractor *x, gphi *phi)
+{
+  tree result = gimple_phi_result (phi);
+  if (virtual_operand_p (result))
+    return;
+  esc_node dst = ssa_node (x, result);
+  for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+    esc_copy (x->unit, x->fn, dst, value_of (x, gimple_phi_arg_def (phi, i)));
+}
+
+void
+extract_return (extractor *x, greturn *stmt)
+{
+  tree retval = gimple_return_retval (stmt);
+  if (retval)
+    esc_return (x->unit, x->fn, value_of (x, retval));
+}
+
+/* Inline assembly may do anything with what it is given: every operand's
+   value escapes, and so does the address of every memory operand; outputs
+   may receive any pointer.  */
+void
+extract_asm (extractor *x, gasm *stmt)
+{
+  for (unsigned i = 0; i < gimple_asm_ninputs (stmt); i++)
+    {
+      tree op = TREE_VALUE (gimple_asm_input_op (stmt, i));
+      esc_escape (x->unit, x->fn, value_of (x, op), reason (ESC_R_ASM));
+      if (memory_ref_p (op) && TREE_CODE (op) != SSA_NAME)
+	esc_escape (x->unit, x->fn, address_of (x, op), reason (ESC_R_ASM));
+    }
+  for (unsigned i = 0; i < gimple_asm_noutputs (stmt); i++)
+    {
+      tree op = TREE_VALUE (gimple_asm_output_op (stmt, i));
+      if (memory_ref_p (op) && TREE_CODE (op) != SSA_NAME)
+	esc_escape (x->unit, x->fn, address_of (x, op), reason (ESC_R_ASM));
+      esc_escape (x->unit, x->fn, value_of (x, op), reason (ESC_R_ASM));
+      assign_to (x, op, unknown_value (x));
+    }
+}
+
+/* ---- Calls.  */
+
+/* The constant value of OP if it has one.  */
+bool
+constant_uhwi (tree op, unsigned HOST_WIDE_INT *value)
+{
+  if (!op || TREE_CODE (op) != INTEGER_CST || !tree_fits_uhwi_p (op))
+    return false;
+  *value = tree_to_uhwi (op);
+  return true;
+}
+
+/* The length of the string literal OP points to, if it is one.  */
+bool
+literal_length (tree op, unsigned HOST_WIDE_INT *len)
+{
+  if (!op || TREE_CODE (op) != ADDR_EXPR)
+    return false;
+  tree str = TREE_OPERAND (op, 0);
+  if (TREE_CODE (str) == ARRAY_REF && integer_zerop (TREE_OPERAND (str, 1)))
+    str = TREE_OPERAND (str, 0);
+  if (TREE_CODE (str) != STRING_CST)
+    return false;
+  *len = strnlen (TREE_STRING_POINTER (str), TREE_STRING_LENGTH (str));
+  return true;
+}
+
+tree
+call_arg (gcall *call, int index)
+{
+  if (index < 0 || (unsigned) index >= gimple_call_num_args (call))
+    return NULL_TREE;
+  return gimple_call_arg (call, index);
+}
+
+/* The size an allocator call asks for, if it is a constant.  */
+bool
+allocation_size (gcall *call, const esc_libc_fn *entry,
+		 unsigned HOST_WIDE_INT *size)
+{
+  unsigned HOST_WIDE_INT a, b;
+  switch (entry->alloc)
+    {
+    case ESC_ALLOC_CALLOC:
+      if (!constant_uhwi (call_arg (call, entry->size_arg[0]), &a)
+	  || !constant_uhwi (call_arg (call, entry->size_arg[1]), &b)
+	  || (a && b > HOST_WIDE_INT_M1U / a))
+	return false;
+      *size = a * b;
+      return true;
+    case ESC_ALLOC_STRDUP:
+      if (!literal_length (call_arg (call, 0), &a))
+	return false;
+      *size = a + 1;
+      return true;
+    case ESC_ALLOC_STRNDUP:
+      if (!literal_length (call_arg (call, 0), &a)
+	  || !constant_uhwi (call_arg (call, entry->size_arg[0]), &b))
+	return false;
+      *size = MIN (a, b) + 1;
+      return true;
+    default:
+      return constant_uhwi (call_arg (call, entry->size_arg[0]), size);
+    }
+}
+
+/* A new allocated object, registered for the report; returns a value
+   pointing to it.  */
+esc_node
+extract_allocation (extractor *x, gcall *call, const esc_libc_fn *entry)
+{
+  unsigned HOST_WIDE_INT size = 0;
+  bool known = allocation_size (call, entry, &size);
+  esc_node obj = esc_object (x->unit, x->fn);
+  esc_node ptr = esc_cell (x->unit, x->fn);
+  esc_addr (x->unit, x->fn, ptr, obj);
+  escape_add_allocation (x->fn, gimple_location (call), known, size, obj);
+  return ptr;
+}
+
+esc_node
+load_through (extractor *x, esc_node ptr)
+{
+  esc_node v = esc_cell (x->unit, x->fn);
+  esc_load (x->unit, x->fn, v, ptr);
+  return v;
+}
+
+/* The callee of a callback argument, if it is a known function.  */
+tree
+callback_fndecl (gcall *call, int index)
+{
+  tree op = call_arg (call, index);
+  if (op && TREE_CODE (op) == ADDR_EXPR
+      && TREE_CODE (TREE_OPERAND (op, 0)) == FUNCTION_DECL)
+    return TREE_OPERAND (op, 0);
+  return NULL_TREE;
+}
+
+void extract_direct_call (extractor *x, tree fndecl, esc_node lhs,
+			  const esc_node *args, unsigned nargs);
+
+/* qsort's comparator and the like: the function is called with the
+   CALLBACK arguments (the last one repeated to fill its parameters).  */
+void
+extract_callback (extractor *x, gcall *call, const esc_libc_fn *entry,
+		  const vec<esc_node> &passed)
+{
+  if (passed.is_empty ())
+    return;
+  tree fndecl = callback_fndecl (call, entry->callback);
+  if (!fndecl)
+    {
+      for (esc_node v : passed)
+	esc_escape (x->unit, x->fn, v, reason (ESC_R_INDIRECT_CALL));
+      return;
+    }
+  auto_vec<esc_node> args;
+  unsigned nparams = list_length (DECL_ARGUMENTS (fndecl));
+  if (!prototype_p (TREE_TYPE (fndecl)) && !DECL_ARGUMENTS (fndecl))
+    nparams = passed.length ();
+  for (unsigned i = 0; i < MAX (nparams, passed.length ()); i++)
+    args.safe_push (passed[MIN (i, passed.length () - 1)]);
+  extract_direct_call (x, fndecl, ESC_NO_NODE, args.address (),
+		       args.length ());
+}
+
+/* Applies the libc table's ENTRY to CALL.  */
+void
+extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
+{
+  const char *name = callee_name (gimple_call_fndecl (call));
+  unsigned nargs = gimple_call_num_args (call);
+  auto_vec<esc_node> args;
+  auto_vec<esc_node> to_callback;
+  esc_node result = ESC_NO_NODE;
+  for (unsigned i = 0; i < nargs; i++)
+    args.safe_push (value_of (x, gimple_call_arg (call, i)));
+  for (unsigned i = 0; i < nargs; i++)
+    {
+      esc_node v = args[i];
+      unsigned effect = i < ESC_LIBC_MAX_ARGS ? entry->arg[i] : entry->rest;
+      switch ((esc_libc_arg) effect)
+	{
+	case ESC_ARG_NOT_KEPT:
+	case ESC_ARG_FREED:
+	  break;
+	case ESC_ARG_RETURNED:
+	  if (entry->result == ESC_RES_ARGS)
+	    {
+	      if (result == ESC_NO_NODE)
+		result = esc_cell (x->unit, x->fn);
+	      esc_copy (x->unit, x->fn, result, v);
+	    }
+	  break;
+	case ESC_ARG_KEPT:
+	  esc_escape (x->unit, x->fn, v,
+		      reason (ESC_R_CALL_KEEPS, name, (int) i + 1));
+	  break;
+	case ESC_ARG_THREAD:
+	  esc_escape (x->unit, x->fn, v, reason (ESC_R_THREAD, name));
+	  break;
+	case ESC_ARG_REALLOC:
+	  esc_escape (x->unit, x->fn, v, reason (ESC_R_REALLOC, name));
+	  break;
+	case ESC_ARG_CONTENT_KEPT:
+	  esc_escape (x->unit, x->fn, load_through (x, v),
+		      reason (ESC_R_CALL_KEEPS, name, (int) i + 1));
+	  esc_store (x->unit, x->fn, v, unknown_value (x));
+	  break;
+	case ESC_ARG_WRITTEN_UNKNOWN:
+	  esc_store (x->unit, x->fn, v, unknown_value (x));
+	  break;
+	case ESC_ARG_CALLBACK:
+	  if (v != ESC_NO_NODE)
+	    to_callback.safe_push (v);
+	  if (entry->result == ESC_RES_ARGS)
+	    {
+	      if (result == ESC_NO_NODE)
+		result = esc_cell (x->unit, x->fn);
+	      esc_copy (x->unit, x->fn, result, v);
+	    }
+	  break;
+	}
+    }
+  if (entry->copy_from >= 0 && (unsigned) entry->copy_from < nargs
+      && entry->copy_to >= 0 && (unsigned) entry->copy_to < nargs)
+    esc_store (x->unit, x->fn, args[entry->copy_to],
+	       load_through (x, args[entry->copy_from]));
+  if (entry->store_arg >= 0 && (unsigned) entry->store_arg < nargs
+      && entry->store_into >= 0 && (unsigned) entry->store_into < nargs)
+    esc_store (x->unit, x->fn, args[entry->store_into],
+	       args[entry->store_arg]);
+  if (entry->alloc != ESC_ALLOC_NONE)
+    {
+      esc_node ptr = extract_allocation (x, call, entry);
+      if (entry->alloc == ESC_ALLOC_REALLOC && nargs > 0)
+	esc_store (x->unit, x->fn, ptr, load_through (x, args[0]));
+      if (entry->alloc == ESC_ALLOC_POSIX_MEMALIGN && nargs > 0)
+	esc_store (x->unit, x->fn, args[0], ptr);
+      else
+	result = ptr;
+    }
+  if (entry->result == ESC_RES_STATIC)
+    result = unknown_value (x);
+  extract_callback (x, call, entry, to_callback);
+  assign_to (x, gimple_call_lhs (call), result);
+}
+
+/* A call of a function the analysis knows nothing about.  */
+void
+extract_unknown_call (extractor *x, gcall *call, esc_reason why)
+{
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      why.argno = why.kind == ESC_R_CALL_UNKNOWN ? (int) i + 1 : 0;
+      esc_escape (x->unit, x->fn, value_of (x, gimple_call_arg (call, i)),
+		  why);
+    }
+  assign_to (x, gimple_call_lhs (call), unknown_value (x));
+}
+
+/* A function of this file whose body the analysis can trust: defined here
+   and not replaceable at link or load time.  */
+tree
+analysable_callee (tree fndecl)
+{
+  cgraph_node *node = cgraph_node::get (fndecl);
+  if (!node)
+    return NULL_TREE;
+  enum availability avail;
+  node = node->ultimate_alias_target (&avail);
+  if (!node || !node->definition || avail <= AVAIL_INTERPOSABLE)
+    return NULL_TREE;
+  return node->decl;
+}
+
+void
+extract_direct_call (extractor *x, tree fndecl, esc_node lhs,
+		     const esc_node *args, unsigned nargs)
+{
+  tree target = analysable_callee (fndecl);
+  if (target)
+    {
+      esc_fn callee = esc_fn_declare (x->unit, target, callee_name (target));
+      esc_call (x->unit, x->fn, callee, lhs, args, nargs);
+      return;
+    }
+  for (unsigned i = 0; i < nargs; i++)
+    esc_escape (x->unit, x->fn, args[i],
+		reason (ESC_R_CALL_UNKNOWN, callee_name (fndecl), (int) i + 1));
+  if (lhs != ESC_NO_NODE)
+    esc_copy (x->unit, x->fn, lhs, unknown_value (x));
+}
+
+void
+extract_internal_call (extractor *x, gcall *call)
+{
+  switch (gimple_call_internal_fn (call))
+    {
+    case IFN_ASAN_MARK:
+    case IFN_DEFERRED_INIT:
+    case IFN_UNIQUE:
+    case IFN_FALLTHROUGH:
+      return;
+    case IFN_BUILTIN_EXPECT:
+      assign_to (x, gimple_call_lhs (call),
+		 value_of (x, gimple_call_arg (call, 0)));
+      return;
+    case IFN_VA_ARG:
+      /* A variadic argument: the caller's.  */
+      assign_to (x, gimple_call_lhs (call), unknown_value (x));
+      return;
+    default:
+      extract_unknown_call (x, call,
+			    reason (ESC_R_UNSUPPORTED,
+				    internal_fn_name (gimple_call_internal_fn
+						      (call))));
+      return;
+    }
+}
+
+bool
+alloca_call_p (gcall *call)
+{
+  return gimple_call_builtin_p (call, BUILT_IN_ALLOCA)
+	 || gimple_call_builtin_p (call, BUILT_IN_ALLOCA_WITH_ALIGN)
+	 || gimple_call_builtin_p (call, BUILT_IN_ALLOCA_WITH_ALIGN_AND_MAX);
+}
+
+/* The libc entry for FNDECL: only for functions without a body here, and
+   only for the real builtin when the user's declaration does not match
+   its signature.  */
+const esc_libc_fn *
+libc_entry (gcall *call, tree fndecl)
+{
+  if (fndecl_built_in_p (fndecl, BUILT_IN_NORMAL)
+      && !gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    return NULL;
+  if (!DECL_NAME (fndecl))
+    return NULL;
+  return esc_libc_lookup (IDENTIFIER_POINTER (DECL_NAME (fndecl)));
+}
+
+void
+extract_call (extractor *x, gcall *call)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  if (gimple_call_chain (call))
+    esc_escape (x->unit, x->fn, value_of (x, gimple_call_chain (call)),
+		reason (ESC_R_NESTED, fndecl ? callee_name (fndecl)
+			: "<nested function>"));
+  if (gimple_call_internal_p (call))
+    {
+      extract_internal_call (x, call);
+      return;
+    }
+  if (!fndecl)
+    {
+      extract_unknown_call (x, call, reason (ESC_R_INDIRECT_CALL));
+      return;
+    }
+  if (alloca_call_p (call))
+    {
+      /* Stack memory: an object of this function.  */
+      esc_node ptr = esc_cell (x->unit, x->fn);
+      esc_addr (x->unit, x->fn, ptr, esc_cell (x->unit, x->fn));
+      assign_to (x, gimple_call_lhs (call), ptr);
+      return;
+    }
+  if (!analysable_callee (fndecl))
+    {
+      const esc_libc_fn *entry = libc_entry (call, fndecl);
+      if (entry)
+	extract_libc_call (x, call, entry);
+      else
+	extract_unknown_call (x, call, reason (ESC_R_CALL_UNKNOWN,
+					       callee_name (fndecl)));
+      return;
+    }
+  auto_vec<esc_node> args;
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    args.safe_push (value_of (x, gimple_call_arg (call, i)));
+  tree lhs = gimple_call_lhs (call);
+  esc_node result = lhs ? esc_cell (x->unit, x->fn) : ESC_NO_NODE;
+  extract_direct_call (x, fndecl, result, args.address (), args.length ());
+  assign_to (x, lhs, result);
+}
+
+void
+extract_stmt (extractor *x, gimple *stmt)
+{
+  switch (gimple_code (stmt))
+    {
+    case GIMPLE_ASSIGN:
+      extract_assign (x, as_a <gassign *> (stmt));
+      break;
+    case GIMPLE_CALL:
+      extract_call (x, as_a <gcall *> (stmt));
+      break;
+    case GIMPLE_RETURN:
+      extract_return (x, as_a <greturn *> (stmt));
+      break;
+    case GIMPLE_ASM:
+      extract_asm (x, as_a <gasm *> (stmt));
+      break;
+    case GIMPLE_COND:
+    case GIMPLE_SWITCH:
+    case GIMPLE_LABEL:
+    case GIMPLE_GOTO:
+    case GIMPLE_NOP:
+    case GIMPLE_PREDICT:
+    case GIMPLE_DEBUG:
+    case GIMPLE_RESX:
+    case GIMPLE_EH_DISPATCH:
+      break;
+    default:
+      for (unsigned i = 0; i < gimple_num_ops (stmt); i++)
+	escape_unsupported (x, gimple_op (stmt, i));
+      break;
+    }
+}
+
+/* Locals captured by a nested function live in the parent's frame object
+   (tree-nested.cc gives each a DECL_VALUE_EXPR of FRAME.n.field): the
+   nested function reaches them through its static chain, so they escape
+   as far as this analysis can tell.  */
+const char *
+nested_function_using (tree parent)
+{
+  cgraph_node *node = cgraph_node::get (parent);
+  nested_function_info *info = node ? nested_function_info::get (node) : NULL;
+  if (info && info->nested)
+    return callee_name (info->nested->decl);
+  return "<nested function>";
+}
+
+void
+extract_captured_locals (extractor *x)
+{
+  unsigned i;
+  tree var;
+  FOR_EACH_LOCAL_DECL (x->fun, i, var)
+    {
+      if (!VAR_P (var) || !DECL_HAS_VALUE_EXPR_P (var) || DECL_ARTIFICIAL (var))
+	continue;
+      tree expr = DECL_VALUE_EXPR (var);
+      if (TREE_CODE (expr) != COMPONENT_REF)
+	continue;
+      tree frame = get_base_address (expr);
+      if (!frame || !VAR_P (frame) || !DECL_NAME (frame)
+	  || strncmp (IDENTIFIER_POINTER (DECL_NAME (frame)), "FRAME", 5))
+	continue;
+      escape_add_captured_local (x->fn, var, nested_function_using (x->fun->decl));
+    }
+}
+
+/* The frame object itself: its address goes to the nested functions.  */
+void
+escape_frames (extractor *x)
+{
+  unsigned i;
+  tree var;
+  FOR_EACH_LOCAL_DECL (x->fun, i, var)
+    if (VAR_P (var) && DECL_ARTIFICIAL (var) && DECL_NAME (var)
+	&& !strncmp (IDENTIFIER_POINTER (DECL_NAME (var)), "FRAME", 5))
+      {
+	esc_node a = esc_cell (x->unit, x->fn);
+	esc_addr (x->unit, x->fn, a, decl_node (x, var));
+	esc_escape (x->unit, x->fn, a,
+		    reason (ESC_R_NESTED, nested_function_using (x->fun->decl)));
+      }
+}
+
+/* Locals whose "return &x" the C front end folded to "return 0".  */
+void
+extract_folded_returns (extractor *x)
+{
+  unsigned i;
+  tree var;
+  FOR_EACH_LOCAL_DECL (x->fun, i, var)
+    {
+      location_t where;
+      if (!escape_returned_local_p (var, &where))
+	continue;
+      esc_node a = esc_cell (x->unit, x->fn);
+      esc_addr (x->unit, x->fn, a, decl_node (x, var));
+      esc_return (x->unit, x->fn, a);
+      note_address_taken (x, var, decl_node (x, var));
+    }
+  for (tree parm = DECL_ARGUMENTS (x->fun->decl); parm;
+       parm = DECL_CHAIN (parm))
+    {
+      location_t where;
+      if (!escape_returned_local_p (parm, &where))
+	continue;
+      esc_node a = esc_cell (x->unit, x->fn);
+      esc_addr (x->unit, x->fn, a, decl_node (x, parm));
+      esc_return (x->unit, x->fn, a);
+      note_address_taken (x, parm, decl_node (x, parm));
+    }
+}
+
+void
+register_parameters (extractor *x)
+{
+  unsigned i = 0;
+  for (tree parm = DECL_ARGUMENTS (x->fun->decl); parm;
+       parm = DECL_CHAIN (parm), i++)
+    if (POINTER_TYPE_P (TREE_TYPE (parm)) && DECL_NAME (parm))
+      escape_add_parameter (x->fn, parm, i);
+}
+
+} // anon namespace
+
+void
+escape_extract_function (struct esc_unit *unit, function *fun)
+{
+  extractor x;
+  x.unit = unit;
+  x.fun = fun;
+  x.fn = esc_fn_declare (unit, fun->decl, callee_name (fun->decl));
+  x.ssa_nodes = vNULL;
+  x.decl_nodes = new hash_map<tree, esc_node>;
+  x.reported_decls = new hash_set<tree>;
+
+  auto_vec<const char *> names;
+  for (tree parm = DECL_ARGUMENTS (fun->decl); parm; parm = DECL_CHAIN (parm))
+    names.safe_push (DECL_NAME (parm) ? IDENTIFIER_POINTER (DECL_NAME (parm))
+		     : NULL);
+  esc_fn_begin (unit, x.fn, names.length (), names.address ());
+  register_parameters (&x);
+
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    {
+      for (gphi_iterator gsi = gsi_start_phis (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	extract_phi (&x, gsi.phi ());
+      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	extract_stmt (&x, gsi_stmt (gsi));
+    }
+  extract_folded_returns (&x);
+  extract_captured_locals (&x);
+  escape_frames (&x);
+
+  x.ssa_nodes.release ();
+  delete x.decl_nodes;
+  delete x.reported_decls;
+}

@@ -1,0 +1,70 @@
+/* escape-gcc.h -- the GCC headers the plugin's C++ files need, in the order
+   GCC wants them, and the declarations shared between those files.  */
+
+#ifndef ESCAPE_GCC_H
+#define ESCAPE_GCC_H
+
+#include "gcc-plugin.h"
+#include "config.h"
+#include "system.h"
+#include "coretypes.h"
+#include "backend.h"
+#include "tree.h"
+#include "gimple.h"
+#include "tree-pass.h"
+#include "context.h"
+#include "ssa.h"
+#include "cgraph.h"
+#include "gimple-iterator.h"
+#include "diagnostic-core.h"
+#include "diagnostic.h"
+#include "langhooks.h"
+#include "stringpool.h"
+#include "internal-fn.h"
+#include "tree-nested.h"
+#include "fold-const.h"
+#include "stor-layout.h"
+
+#include "escape-core.h"
+
+/* escape-options.cc */
+enum escape_report_mode
+{
+  ESCAPE_REPORT_NONE,
+  ESCAPE_REPORT_ALL,
+  ESCAPE_REPORT_ESCAPES
+};
+
+struct escape_options
+{
+  enum escape_report_mode report;
+};
+
+bool escape_parse_options (const struct plugin_name_args *info,
+			   struct escape_options *options);
+
+/* escape-extract.cc: turns one function (in SSA form) into its program in
+   UNIT, and registers what the report will speak of.  */
+void escape_extract_function (struct esc_unit *unit, function *fun);
+
+/* escape-frontend.cc: what the C front end hides from GIMPLE.  */
+void escape_record_generic (tree fndecl);
+bool escape_returned_local_p (tree decl, location_t *where);
+bool escape_compound_literal_p (tree decl);
+
+/* escape-report.cc: the items the notes are about, and the notes.  */
+enum escape_item_kind
+{
+  ESCAPE_ITEM_LOCAL,
+  ESCAPE_ITEM_ALLOCATION,
+  ESCAPE_ITEM_PARAMETER
+};
+
+void escape_add_local (esc_fn fn, tree decl, esc_node node);
+void escape_add_captured_local (esc_fn fn, tree decl, const char *nested_fn);
+void escape_add_allocation (esc_fn fn, location_t loc, bool size_known,
+			    unsigned HOST_WIDE_INT size, esc_node node);
+void escape_add_parameter (esc_fn fn, tree parm, unsigned index);
+void escape_report (struct esc_unit *unit, enum escape_report_mode mode);
+
+#endif /* ESCAPE_GCC_H */
