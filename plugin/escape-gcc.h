@@ -16,12 +16,12 @@
 #include "ssa.h"
 #include "cgraph.h"
 #include "gimple-iterator.h"
+#include "gimple-walk.h"
 #include "diagnostic-core.h"
 #include "diagnostic.h"
 #include "langhooks.h"
 #include "stringpool.h"
 #include "internal-fn.h"
-#include "tree-nested.h"
 #include "fold-const.h"
 #include "stor-layout.h"
 
