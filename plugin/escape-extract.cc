@@ -261,6 +261,9 @@ memory_cell (extractor *x, tree ref, esc_node *ptr)
       *ptr = value_of (x, TREE_OPERAND (base, 0));
       return ESC_NO_NODE;
     }
+  if (base && TREE_CODE (base) == SSA_NAME)
+    /* REALPART_EXPR <x_1>, BIT_FIELD_REF <v_2, ...>: part of a value.  */
+    return ssa_node (x, base);
   if (base && DECL_P (base) && TREE_CODE (base) != FUNCTION_DECL
       && TREE_CODE (base) != LABEL_DECL && TREE_CODE (base) != CONST_DECL)
     return decl_node (x, base);
@@ -627,8 +630,18 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
 	       load_through (x, args[entry->copy_from]));
   if (entry->store_arg >= 0 && (unsigned) entry->store_arg < nargs
       && entry->store_into >= 0 && (unsigned) entry->store_into < nargs)
-    esc_store (x->unit, x->fn, args[entry->store_into],
-	       args[entry->store_arg]);
+    {
+      esc_store (x->unit, x->fn, args[entry->store_into],
+		 args[entry->store_arg]);
+      /* strtok_r (NULL, delim, &save) goes on from what *save holds.  */
+      if (entry->result == ESC_RES_ARGS)
+	{
+	  if (result == ESC_NO_NODE)
+	    result = esc_cell (x->unit, x->fn);
+	  esc_copy (x->unit, x->fn, result,
+		    load_through (x, args[entry->store_into]));
+	}
+    }
   if (entry->alloc != ESC_ALLOC_NONE)
     {
       esc_node ptr = extract_allocation (x, call, entry);
@@ -766,14 +779,20 @@ extract_call (extractor *x, gcall *call)
       assign_to (x, gimple_call_lhs (call), ptr);
       return;
     }
+  /* An "extern inline" body (glibc's fortified printf) is only a
+     stand-in for the library function: the table knows better.  */
+  const esc_libc_fn *entry = NULL;
+  if (!analysable_callee (fndecl) || DECL_EXTERNAL (fndecl))
+    entry = libc_entry (call, fndecl);
+  if (entry)
+    {
+      extract_libc_call (x, call, entry);
+      return;
+    }
   if (!analysable_callee (fndecl))
     {
-      const esc_libc_fn *entry = libc_entry (call, fndecl);
-      if (entry)
-	extract_libc_call (x, call, entry);
-      else
-	extract_unknown_call (x, call, reason (ESC_R_CALL_UNKNOWN,
-					       callee_name (fndecl)));
+      extract_unknown_call (x, call, reason (ESC_R_CALL_UNKNOWN,
+					     callee_name (fndecl)));
       return;
     }
   auto_vec<esc_node> args;

@@ -26,7 +26,9 @@ enum esc_libc_arg
 			   *arg then points to unknown memory */
   ESC_ARG_WRITTEN_UNKNOWN, /* *arg may receive a pointer to unknown memory
 			      (scanf's %p) */
-  ESC_ARG_CALLBACK	/* passed on to the callback argument */
+  ESC_ARG_CALLBACK	/* passed on to the callback argument; when the
+			   result is ESC_RES_ARGS, it may also point into the
+			   ESC_ARG_CALLBACK arguments (bsearch's base) */
 };
 
 /* What the result points to.  */

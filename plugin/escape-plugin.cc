@@ -33,11 +33,14 @@ struct plugin_info escape_plugin_info = {
   "  -fplugin-arg-escape-report[=all|escapes]  notes on what escapes\n"
 };
 
+/* The front ends whose "return &local" c_finish_return rewrites: C and
+   Objective-C ("GNU C17", "GNU Objective-C"), not C++ ("GNU C++17").  */
 bool
-c_family_p ()
+c_front_end_p ()
 {
-  return !strncmp (lang_hooks.name, "GNU C", 5)
-	 || !strncmp (lang_hooks.name, "GNU Objective-C", 15);
+  const char *name = lang_hooks.name;
+  return (!strncmp (name, "GNU C", 5) && name[5] != '+')
+	 || !strcmp (name, "GNU Objective-C");
 }
 
 const pass_data extract_pass_data = {
@@ -135,7 +138,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
     return 1;
   if (options.report == ESCAPE_REPORT_NONE)
     return 0;
-  if (c_family_p ())
+  if (c_front_end_p ())
     register_callback (info->base_name, PLUGIN_PRE_GENERICIZE, pre_genericize,
 		       NULL);
   register_passes (info->base_name);
