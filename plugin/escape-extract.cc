@@ -753,6 +753,48 @@ libc_entry (gcall *call, tree fndecl)
   return esc_libc_lookup (IDENTIFIER_POINTER (DECL_NAME (fndecl)));
 }
 
+/* The variable-length array whose storage the pointer variable PTR_VAR
+   holds: the gimplifier gives a VLA "vla" a DECL_VALUE_EXPR of "*vla.1"
+   and allocates vla.1 with __builtin_alloca_with_align.  */
+tree
+vla_of_r (tree block, tree ptr_var)
+{
+  for (tree var = BLOCK_VARS (block); var; var = DECL_CHAIN (var))
+    if (VAR_P (var) && DECL_HAS_VALUE_EXPR_P (var))
+      {
+	tree expr = DECL_VALUE_EXPR (var);
+	if ((TREE_CODE (expr) == INDIRECT_REF || TREE_CODE (expr) == MEM_REF)
+	    && TREE_OPERAND (expr, 0) == ptr_var)
+	  return var;
+      }
+  for (tree sub = BLOCK_SUBBLOCKS (block); sub; sub = BLOCK_CHAIN (sub))
+    {
+      tree found = vla_of_r (sub, ptr_var);
+      if (found)
+	return found;
+    }
+  return NULL_TREE;
+}
+
+/* alloca and VLAs: stack memory, an object of this function; a VLA is
+   reported like any address-taken local.  */
+void
+extract_alloca (extractor *x, gcall *call)
+{
+  tree lhs = gimple_call_lhs (call);
+  esc_node obj = esc_object (x->unit, x->fn);
+  esc_node ptr = esc_cell (x->unit, x->fn);
+  esc_addr (x->unit, x->fn, ptr, obj);
+  assign_to (x, lhs, ptr);
+  tree block = DECL_INITIAL (x->fun->decl);
+  if (!lhs || TREE_CODE (lhs) != SSA_NAME || !SSA_NAME_VAR (lhs)
+      || !block || TREE_CODE (block) != BLOCK)
+    return;
+  tree vla = vla_of_r (block, SSA_NAME_VAR (lhs));
+  if (vla)
+    note_address_taken (x, vla, obj);
+}
+
 void
 extract_call (extractor *x, gcall *call)
 {
@@ -773,10 +815,7 @@ extract_call (extractor *x, gcall *call)
     }
   if (alloca_call_p (call))
     {
-      /* Stack memory: an object of this function.  */
-      esc_node ptr = esc_cell (x->unit, x->fn);
-      esc_addr (x->unit, x->fn, ptr, esc_cell (x->unit, x->fn));
-      assign_to (x, gimple_call_lhs (call), ptr);
+      extract_alloca (x, call);
       return;
     }
   /* An "extern inline" body (glibc's fortified printf) is only a
