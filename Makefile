@@ -21,8 +21,8 @@ PLUGIN_OBJS := $(PLUGIN_SRCS:plugin/%.cc=build/%.o)
 PLUGIN := plugin/escape.so
 SPECS := plugin/escape.specs
 
-.PHONY: all deps demo check check-unit check-dejagnu check-pytest \
-	check-torture install clean
+.PHONY: all deps demo check check-unit check-harness check-dejagnu \
+	check-pytest check-torture install clean
 
 all: $(PLUGIN) $(SPECS)
 
@@ -52,7 +52,7 @@ demo: deps all
 	$(CC) -O2 -c -o /dev/null -fplugin=$(abspath $(PLUGIN)) \
 	  -fplugin-arg-escape-report docs/demo.c
 
-check: deps all check-unit check-dejagnu check-pytest
+check: deps all check-unit check-harness check-dejagnu check-pytest
 
 build/%-test: testsuite/unit/%-test.c $(CORE_SRCS) $(HEADERS) | build
 	$(CC) -std=c11 -g -O1 -Wall -Wextra -Werror \
@@ -63,11 +63,18 @@ check-unit: build/core-test build/libc-test
 	build/core-test
 	build/libc-test
 
+# The harness must be able to fail: its self-tests use a fake plugin.
+build/harness/escape.so: testsuite/harness/fake-plugin.cc
+	mkdir -p build/harness
+	$(CXX) -shared -fPIC -fno-rtti -I$(GCC_PLUGIN_DIR)/include $< -o $@
+
+check-harness: build/harness/escape.so
+	sh testsuite/harness-selftest.sh $(abspath build/harness/escape.so)
+
 check-dejagnu: all
 	mkdir -p build/testsuite
-	cd build/testsuite && runtest --tool escape \
-	  --srcdir $(abspath testsuite) PLUGIN=$(abspath $(PLUGIN)) \
-	  CC=$(CC)
+	runtest --tool escape --srcdir testsuite --objdir build/testsuite \
+	  --outdir build/testsuite PLUGIN=$(abspath $(PLUGIN)) CC=$(CC)
 
 check-pytest: all
 	cd testsuite && $(PYTHON) -m pytest -q pytest
