@@ -12,6 +12,7 @@ CXXFLAGS_PLUGIN := -std=gnu++17 -O2 -g -fPIC -fno-rtti -fno-exceptions \
 
 CORE_SRCS := plugin/escape-core.c plugin/escape-libc.c
 PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
+	plugin/escape-stackify.cc \
 	plugin/escape-extract.cc plugin/escape-frontend.cc \
 	plugin/escape-report.cc
 HEADERS := $(wildcard plugin/*.h)

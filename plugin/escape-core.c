@@ -85,7 +85,15 @@ enum op_kind
   OP_ESCAPE,	/* what a points to escapes, reason[extra] */
   OP_EXTERNAL,	/* a is memory outside the function: what is stored in it
 		   escapes, reason[extra] */
-  OP_CALL	/* a = call[extra] */
+  OP_CALL,	/* a = call[extra] */
+  OP_FREE	/* what a points to is freed; extra: FREED_* */
+};
+
+/* How a class is freed.  */
+enum
+{
+  FREED_HERE = 1,	/* by a removable free call of the function */
+  FREED_ELSEWHERE = 2	/* by a callee or a library function */
 };
 
 struct op
@@ -109,6 +117,7 @@ struct summary
   uint32_t *pt;			/* summary node or ESC_NO_NODE */
   struct esc_reason *escapes;	/* kind NONE if the node does not escape */
   struct esc_reason *external;	/* kind NONE unless its contents escape */
+  unsigned char *freed;		/* non-zero if the callee may free it */
   int *argno;			/* 1-based parameter it was reached from,
 				   0 if only from the return value */
   uint32_t *param;		/* per parameter: summary node */
@@ -142,6 +151,9 @@ struct fn
   uint32_t base;		/* first node in the component's graph */
   uint32_t *param_obj;		/* graph node of each parameter's pointee */
   int scc;			/* component id, -1 until visited */
+  int recursive;		/* in a cycle of the call graph */
+  int late;			/* see esc_late_begin */
+  struct graph *late_graph;	/* kept for the queries of a late function */
   int tarjan_index, tarjan_low, on_stack;
   struct summary summary;
   struct esc_param_verdict *param_verdicts;
@@ -258,8 +270,34 @@ free_summary (struct summary *s)
   free (s->escapes);
   free (s->external);
   free (s->argno);
+  free (s->freed);
   free (s->param);
   memset (s, 0, sizeof *s);
+}
+
+struct graph;
+static void graph_free (struct graph *g);
+
+static void
+free_fn (struct fn *f)
+{
+  free (f->param_names);
+  free (f->param_value);
+  free (f->param_obj);
+  free (f->param_verdicts);
+  VEC_FREE (f->ops);
+  VEC_FREE (f->reasons);
+  VEC_FREE (f->calls);
+  VEC_FREE (f->call_args);
+  VEC_FREE (f->objects);
+  free_summary (&f->summary);
+  if (f->late_graph)
+    graph_free (f->late_graph);
+  free (f->late_graph);
+  f->param_names = NULL;
+  f->param_value = f->param_obj = NULL;
+  f->param_verdicts = NULL;
+  f->late_graph = NULL;
 }
 
 void
@@ -268,19 +306,7 @@ esc_unit_free (struct esc_unit *unit)
   if (!unit)
     return;
   for (size_t i = 0; i < unit->fns.n; i++)
-    {
-      struct fn *f = &unit->fns.v[i];
-      free (f->param_names);
-      free (f->param_value);
-      free (f->param_obj);
-      free (f->param_verdicts);
-      VEC_FREE (f->ops);
-      VEC_FREE (f->reasons);
-      VEC_FREE (f->calls);
-      VEC_FREE (f->call_args);
-      VEC_FREE (f->objects);
-      free_summary (&f->summary);
-    }
+    free_fn (&unit->fns.v[i]);
   VEC_FREE (unit->fns);
   for (size_t i = 0; i < unit->strings_cap; i++)
     free (unit->strings[i]);
@@ -464,6 +490,15 @@ esc_escape (struct esc_unit *unit, esc_fn fn, esc_node src,
 }
 
 void
+esc_free (struct esc_unit *unit, esc_fn fn, esc_node ptr, int removable)
+{
+  struct fn *f = get_fn (unit, fn);
+  if (ptr != ESC_NO_NODE)
+    push_op (f, OP_FREE, ptr, ESC_NO_NODE,
+	     removable ? FREED_HERE : FREED_ELSEWHERE);
+}
+
+void
 esc_return (struct esc_unit *unit, esc_fn fn, esc_node src)
 {
   struct fn *f = get_fn (unit, fn);
@@ -495,6 +530,7 @@ struct record
   struct esc_reason reason;
   unsigned char contents;	/* mark what NODE points to, not NODE */
   unsigned char external;	/* NODE is memory outside the component */
+  unsigned char freed;		/* FREED_*: a free mark, not an escape */
 };
 
 struct graph
@@ -508,6 +544,7 @@ struct graph
   /* Filled by mark_escapes: per class root.  */
   struct esc_reason *escapes;
   struct esc_reason *external;
+  unsigned char *freed;		/* FREED_* */
   /* Scratch for walks: a stamp per node.  */
   uint32_t *stamp;
   struct esc_reason *local;	/* per class: why it outlives the call */
@@ -539,6 +576,7 @@ graph_free (struct graph *g)
   free (g->pt);
   free (g->escapes);
   free (g->external);
+  free (g->freed);
   free (g->stamp);
   free (g->local);
   free (g->index);
@@ -621,7 +659,15 @@ add_record (struct graph *g, esc_node node, struct esc_reason reason,
 	    int contents, int external)
 {
   struct record r = { node, reason, (unsigned char) contents,
-		      (unsigned char) external };
+		      (unsigned char) external, 0 };
+  VEC_PUSH (g->records, r);
+}
+
+static void
+add_free_record (struct graph *g, esc_node node, int contents, int how)
+{
+  struct record r = { node, { ESC_R_NONE, NULL, 0 },
+		      (unsigned char) contents, 0, (unsigned char) how };
   VEC_PUSH (g->records, r);
 }
 
@@ -723,6 +769,8 @@ apply_summary_call (struct graph *g, const struct fn *callee, esc_node lhs,
 	}
       if (s->external[node].kind != ESC_R_NONE)
 	add_record (g, c, s->external[node], 1, 1);
+      if (s->freed[node])
+	add_free_record (g, c, 0, FREED_ELSEWHERE);
       if (s->pt[node] != ESC_NO_NODE)
 	map_summary_node (g, map, s->pt[node], pointee (g, c), &work);
     }
@@ -781,6 +829,9 @@ apply_op (struct esc_unit *unit, struct graph *g, const struct fn *f,
     case OP_CALL:
       apply_call (unit, g, f, op);
       break;
+    case OP_FREE:
+      add_free_record (g, a, 1, (int) op->extra);
+      break;
     }
 }
 
@@ -816,10 +867,19 @@ mark_escapes (struct graph *g)
   struct node_vec work = { NULL, 0, 0 };
   g->escapes = xcalloc (g->n, sizeof *g->escapes);
   g->external = xcalloc (g->n, sizeof *g->external);
+  g->freed = xcalloc (g->n, sizeof *g->freed);
   for (size_t i = 0; i < g->records.n; i++)
     {
       const struct record *r = &g->records.v[i];
       esc_node c = find (g, r->node);
+      if (r->freed)
+	{
+	  if (r->contents)
+	    c = pointee_if_any (g, c);
+	  if (c != ESC_NO_NODE)
+	    g->freed[c] |= r->freed;
+	  continue;
+	}
       if (r->external && g->external[c].kind == ESC_R_NONE)
 	g->external[c] = r->reason;
       if (r->contents)
@@ -1009,10 +1069,12 @@ build_summary (struct graph *g, struct fn *f)
   s->escapes = xcalloc (s->n, sizeof *s->escapes);
   s->external = xcalloc (s->n, sizeof *s->external);
   s->argno = xcalloc (s->n, sizeof *s->argno);
+  s->freed = xcalloc (s->n, sizeof *s->freed);
   for (uint32_t k = 0; k < s->n; k++)
     {
       esc_node c = order.v[k];
       s->argno[k] = (int) g->index[c];
+      s->freed[k] = g->freed[c] != 0;
       s->escapes[k] = g->escapes[c];
       s->external[k] = g->external[c];
     }
@@ -1033,17 +1095,19 @@ build_summary (struct graph *g, struct fn *f)
 /* ------------------------------------------------------------------ */
 /* Components.  */
 
+/* Builds and solves the graph of the component MEMBERS, and gives each
+   member its verdicts and summary.  */
 static void
-solve_component (struct esc_unit *unit, const esc_fn *members, size_t count)
+solve_component (struct esc_unit *unit, const esc_fn *members, size_t count,
+		 struct graph *g)
 {
-  struct graph g;
-  memset (&g, 0, sizeof g);
+  memset (g, 0, sizeof *g);
   for (size_t i = 0; i < count; i++)
     {
       struct fn *f = &unit->fns.v[members[i]];
-      f->base = (uint32_t) g.n;
+      f->base = (uint32_t) g->n;
       for (uint32_t k = 0; k < f->nnodes; k++)
-	graph_new_node (&g);
+	graph_new_node (g);
     }
   for (size_t i = 0; i < count; i++)
     {
@@ -1051,8 +1115,8 @@ solve_component (struct esc_unit *unit, const esc_fn *members, size_t count)
       f->param_obj = xcalloc (f->nparams, sizeof *f->param_obj);
       for (unsigned k = 0; k < f->nparams; k++)
 	{
-	  f->param_obj[k] = graph_new_node (&g);
-	  unify (&g, pointee (&g, f->base + f->param_value[k]),
+	  f->param_obj[k] = graph_new_node (g);
+	  unify (g, pointee (g, f->base + f->param_value[k]),
 		 f->param_obj[k]);
 	}
     }
@@ -1060,17 +1124,25 @@ solve_component (struct esc_unit *unit, const esc_fn *members, size_t count)
     {
       struct fn *f = &unit->fns.v[members[i]];
       for (size_t k = 0; k < f->ops.n; k++)
-	apply_op (unit, &g, f, &f->ops.v[k]);
+	apply_op (unit, g, f, &f->ops.v[k]);
     }
-  mark_escapes (&g);
+  mark_escapes (g);
   for (size_t i = 0; i < count; i++)
     {
       struct fn *f = &unit->fns.v[members[i]];
-      object_verdicts (&g, f);
-      param_verdicts (&g, f);
-      build_summary (&g, f);
+      object_verdicts (g, f);
+      param_verdicts (g, f);
+      build_summary (g, f);
     }
-  graph_free (&g);
+}
+
+static int
+calls_itself (const struct fn *f, esc_fn self)
+{
+  for (size_t i = 0; i < f->calls.n; i++)
+    if (f->calls.v[i].callee == self)
+      return 1;
+  return 0;
 }
 
 /* Tarjan's algorithm without recursion: call chains can be deep.  */
@@ -1109,7 +1181,15 @@ finish_component (struct tarjan *t, struct fn *root)
 	t->members.v[j] = t->members.v[j - 1];
 	t->members.v[j - 1] = tmp;
       }
-  solve_component (t->unit, t->members.v, t->members.n);
+  struct graph g;
+  solve_component (t->unit, t->members.v, t->members.n, &g);
+  graph_free (&g);
+  for (size_t i = 0; i < t->members.n; i++)
+    {
+      esc_fn m = t->members.v[i];
+      struct fn *f = &t->unit->fns.v[m];
+      f->recursive = t->members.n > 1 || calls_itself (f, m);
+    }
   t->nscc++;
 }
 
@@ -1171,6 +1251,80 @@ esc_unit_solve (struct esc_unit *unit)
   VEC_FREE (t.stack);
   VEC_FREE (t.members);
   unit->solved = 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Late functions.  */
+
+esc_fn
+esc_late_begin (struct esc_unit *unit, const char *name, unsigned nparams,
+		const char *const *param_names)
+{
+  struct fn f;
+  memset (&f, 0, sizeof f);
+  f.name = esc_intern (unit, name ? name : "<anonymous>");
+  f.ret_value = ESC_NO_NODE;
+  f.scc = -1;
+  f.late = 1;
+  VEC_PUSH (unit->fns, f);
+  esc_fn fn = (esc_fn) (unit->fns.n - 1);
+  int solved = unit->solved;
+  unit->solved = 0;
+  esc_fn_begin (unit, fn, nparams, param_names);
+  unit->solved = solved;
+  return fn;
+}
+
+void
+esc_late_solve (struct esc_unit *unit, esc_fn fn)
+{
+  struct fn *f = get_fn (unit, fn);
+  assert (unit->solved && f->late && !f->late_graph);
+  /* A component of its own: every call goes to a summary or is unknown.  */
+  f->scc = -2 - fn;
+  f->late_graph = xcalloc (1, sizeof *f->late_graph);
+  solve_component (unit, &fn, 1, f->late_graph);
+}
+
+void
+esc_late_end (struct esc_unit *unit, esc_fn fn)
+{
+  struct fn *f = get_fn (unit, fn);
+  assert (f->late);
+  free_fn (f);
+  f->has_body = 0;
+}
+
+static struct graph *
+late_graph (struct esc_unit *unit, esc_fn fn)
+{
+  struct fn *f = get_fn (unit, fn);
+  assert (f->late_graph);
+  return f->late_graph;
+}
+
+int
+esc_may_point_to (struct esc_unit *unit, esc_fn fn, esc_node value,
+		  esc_node obj)
+{
+  struct graph *g = late_graph (unit, fn);
+  struct fn *f = get_fn (unit, fn);
+  esc_node p = pointee_if_any (g, f->base + value);
+  return p != ESC_NO_NODE && p == find (g, f->base + obj);
+}
+
+int
+esc_freed_elsewhere (struct esc_unit *unit, esc_fn fn, esc_node obj)
+{
+  struct graph *g = late_graph (unit, fn);
+  struct fn *f = get_fn (unit, fn);
+  return (g->freed[find (g, f->base + obj)] & FREED_ELSEWHERE) != 0;
+}
+
+int
+esc_fn_recursive (struct esc_unit *unit, esc_fn fn)
+{
+  return get_fn (unit, fn)->recursive;
 }
 
 /* ------------------------------------------------------------------ */

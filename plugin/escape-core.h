@@ -119,6 +119,11 @@ void esc_store (struct esc_unit *, esc_fn, esc_node ptr, esc_node src);  /* *ptr
 void esc_escape (struct esc_unit *, esc_fn, esc_node src,
 		 struct esc_reason reason);
 void esc_return (struct esc_unit *, esc_fn, esc_node src);
+/* What PTR points to is freed: by a free call of FN that the stackify pass
+   may remove (REMOVABLE), or by anything else (a library function that
+   frees its argument).  Freeing is not an escape; callers see it in the
+   summary.  */
+void esc_free (struct esc_unit *, esc_fn, esc_node ptr, int removable);
 /* LHS = CALLEE (ARGS...).  CALLEE must have been declared; if its body is
    never begun, the call is solved as a call of an unknown function.  */
 void esc_call (struct esc_unit *, esc_fn, esc_fn callee, esc_node lhs,
@@ -132,6 +137,27 @@ struct esc_reason esc_object_verdict (struct esc_unit *unit, esc_fn fn,
 				      esc_node obj);
 struct esc_param_verdict esc_param_verdict (struct esc_unit *unit, esc_fn fn,
 					    unsigned index);
+
+/* After solving: may FN be called again while it runs (a cycle of the call
+   graph)?  */
+int esc_fn_recursive (struct esc_unit *unit, esc_fn fn);
+
+/* Late functions: after esc_unit_solve, the body of a function as it is
+   later in the compilation (after inlining, say) can be analysed against the
+   summaries of the solved unit.  esc_late_begin returns a new function that
+   takes constraints as usual; esc_late_solve solves it alone (a call of a
+   solved function uses its summary); then the verdict queries and those
+   below work on it until esc_late_end releases it.  */
+esc_fn esc_late_begin (struct esc_unit *unit, const char *name,
+		       unsigned nparams, const char *const *param_names);
+void esc_late_solve (struct esc_unit *unit, esc_fn fn);
+void esc_late_end (struct esc_unit *unit, esc_fn fn);
+/* May the pointer in VALUE point to the object OBJ?  */
+int esc_may_point_to (struct esc_unit *unit, esc_fn fn, esc_node value,
+		      esc_node obj);
+/* Is OBJ freed by something other than a removable free call of FN (a
+   callee, through its summary, or a library function)?  */
+int esc_freed_elsewhere (struct esc_unit *unit, esc_fn fn, esc_node obj);
 
 /* Limits, for tests: how many nodes a summary may have before a call of
    its function is solved as a call of an unknown function.  */

@@ -28,6 +28,8 @@ struct extractor
   struct esc_unit *unit;
   esc_fn fn;
   function *fun;
+  escape_sites *sites;		/* allocation and free calls, or NULL */
+  bool for_report;		/* register the report's items */
   vec<esc_node> ssa_nodes;
   hash_map<tree, esc_node> *decl_nodes;
   hash_set<tree> *reported_decls;
@@ -155,7 +157,8 @@ note_address_taken (extractor *x, tree decl, esc_node node)
 {
   if (x->reported_decls->add (decl))
     return;
-  if (DECL_ARTIFICIAL (decl) && !escape_compound_literal_p (decl))
+  if (!x->for_report
+      || (DECL_ARTIFICIAL (decl) && !escape_compound_literal_p (decl)))
     return;
   escape_add_local (x->fn, decl, node);
 }
@@ -515,7 +518,13 @@ extract_allocation (extractor *x, gcall *call, const esc_libc_fn *entry)
   esc_node obj = esc_object (x->unit, x->fn);
   esc_node ptr = esc_cell (x->unit, x->fn);
   esc_addr (x->unit, x->fn, ptr, obj);
-  escape_add_allocation (x->fn, gimple_location (call), known, size, obj);
+  if (x->for_report)
+    escape_add_allocation (x->fn, gimple_location (call), known, size, obj);
+  if (x->sites)
+    {
+      escape_alloc_site site = { call, entry, known, size, obj };
+      x->sites->allocs.safe_push (site);
+    }
   return ptr;
 }
 
@@ -566,6 +575,20 @@ extract_callback (extractor *x, gcall *call, const esc_libc_fn *entry,
 		       args.length ());
 }
 
+/* free (p) frees what p points to; only a real free call may be removed
+   by the stackify pass, anything else that frees is "elsewhere".  */
+void
+extract_free (extractor *x, gcall *call, esc_node ptr)
+{
+  bool removable = gimple_call_builtin_p (call, BUILT_IN_FREE);
+  esc_free (x->unit, x->fn, ptr, removable);
+  if (removable && x->sites)
+    {
+      escape_free_site site = { call, ptr };
+      x->sites->frees.safe_push (site);
+    }
+}
+
 /* Applies the libc table's ENTRY to CALL.  */
 void
 extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
@@ -584,7 +607,9 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
       switch ((esc_libc_arg) effect)
 	{
 	case ESC_ARG_NOT_KEPT:
+	  break;
 	case ESC_ARG_FREED:
+	  extract_free (x, call, v);
 	  break;
 	case ESC_ARG_RETURNED:
 	  if (entry->result == ESC_RES_ARGS)
@@ -980,7 +1005,8 @@ extract_frame (extractor *x, tree frame, const auto_vec<tree> &nested)
 	    user = callee_name (fn);
 	    break;
 	  }
-      escape_add_captured_local (x->fn, field, user);
+      if (x->for_report)
+	escape_add_captured_local (x->fn, field, user);
     }
   esc_node a = esc_cell (x->unit, x->fn);
   esc_addr (x->unit, x->fn, a, decl_node (x, frame));
@@ -1038,40 +1064,73 @@ register_parameters (extractor *x)
       escape_add_parameter (x->fn, parm, i);
 }
 
-} // anon namespace
+/* The parameter names of FUN, for the unit.  */
+void
+param_names (function *fun, auto_vec<const char *> *names)
+{
+  for (tree parm = DECL_ARGUMENTS (fun->decl); parm; parm = DECL_CHAIN (parm))
+    names->safe_push (DECL_NAME (parm) ? IDENTIFIER_POINTER (DECL_NAME (parm))
+		      : NULL);
+}
 
 void
-escape_extract_function (struct esc_unit *unit, function *fun)
+extract_body (extractor *x)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, x->fun)
+    {
+      for (gphi_iterator gsi = gsi_start_phis (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	extract_phi (x, gsi.phi ());
+      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	extract_stmt (x, gsi_stmt (gsi));
+    }
+  extract_folded_returns (x);
+  extract_frames (x);
+}
+
+void
+run_extractor (struct esc_unit *unit, function *fun, esc_fn fn,
+	       escape_sites *sites, bool for_report)
 {
   extractor x;
   x.unit = unit;
   x.fun = fun;
-  x.fn = esc_fn_declare (unit, fun->decl, callee_name (fun->decl));
+  x.fn = fn;
+  x.sites = sites;
+  x.for_report = for_report;
   x.ssa_nodes = vNULL;
   x.decl_nodes = new hash_map<tree, esc_node>;
   x.reported_decls = new hash_set<tree>;
-
-  auto_vec<const char *> names;
-  for (tree parm = DECL_ARGUMENTS (fun->decl); parm; parm = DECL_CHAIN (parm))
-    names.safe_push (DECL_NAME (parm) ? IDENTIFIER_POINTER (DECL_NAME (parm))
-		     : NULL);
-  esc_fn_begin (unit, x.fn, names.length (), names.address ());
-  register_parameters (&x);
-
-  basic_block bb;
-  FOR_EACH_BB_FN (bb, fun)
-    {
-      for (gphi_iterator gsi = gsi_start_phis (bb); !gsi_end_p (gsi);
-	   gsi_next (&gsi))
-	extract_phi (&x, gsi.phi ());
-      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
-	   gsi_next (&gsi))
-	extract_stmt (&x, gsi_stmt (gsi));
-    }
-  extract_folded_returns (&x);
-  extract_frames (&x);
-
+  if (for_report)
+    register_parameters (&x);
+  extract_body (&x);
   x.ssa_nodes.release ();
   delete x.decl_nodes;
   delete x.reported_decls;
+}
+
+} // anon namespace
+
+void
+escape_extract_function (struct esc_unit *unit, function *fun, bool for_report)
+{
+  esc_fn fn = esc_fn_declare (unit, fun->decl, callee_name (fun->decl));
+  auto_vec<const char *> names;
+  param_names (fun, &names);
+  esc_fn_begin (unit, fn, names.length (), names.address ());
+  run_extractor (unit, fun, fn, NULL, for_report);
+}
+
+esc_fn
+escape_extract_late (struct esc_unit *unit, function *fun,
+		     escape_sites *sites)
+{
+  auto_vec<const char *> names;
+  param_names (fun, &names);
+  esc_fn fn = esc_late_begin (unit, callee_name (fun->decl), names.length (),
+			      names.address ());
+  run_extractor (unit, fun, fn, sites, false);
+  return fn;
 }

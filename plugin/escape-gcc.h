@@ -17,6 +17,7 @@
 #include "cgraph.h"
 #include "gimple-iterator.h"
 #include "gimple-walk.h"
+#include "tree-into-ssa.h"
 #include "diagnostic-core.h"
 #include "diagnostic.h"
 #include "langhooks.h"
@@ -38,14 +39,48 @@ enum escape_report_mode
 struct escape_options
 {
   enum escape_report_mode report;
+  bool stackify;
+  bool stackify_recursive;
+  unsigned long stackify_max;		/* bytes */
+  unsigned long stackify_frame_max;	/* bytes per function */
 };
 
 bool escape_parse_options (const struct plugin_name_args *info,
 			   struct escape_options *options);
 
 /* escape-extract.cc: turns one function (in SSA form) into its program in
-   UNIT, and registers what the report will speak of.  */
-void escape_extract_function (struct esc_unit *unit, function *fun);
+   UNIT, and, FOR_REPORT, registers what the report will speak of.  */
+void escape_extract_function (struct esc_unit *unit, function *fun,
+			      bool for_report);
+
+/* What the stackify pass needs of a function: its allocation calls and its
+   free calls, with their nodes.  */
+struct esc_libc_fn;
+struct escape_alloc_site
+{
+  gcall *call;
+  const struct esc_libc_fn *entry;
+  bool size_known;
+  unsigned HOST_WIDE_INT size;
+  esc_node object;
+};
+
+struct escape_free_site
+{
+  gcall *call;
+  esc_node ptr;
+};
+
+struct escape_sites
+{
+  auto_vec<escape_alloc_site> allocs;
+  auto_vec<escape_free_site> frees;
+};
+
+/* The function as it is now (after inlining), as a late function of the
+   solved UNIT (esc_late_begin); fills SITES.  */
+esc_fn escape_extract_late (struct esc_unit *unit, function *fun,
+			    escape_sites *sites);
 
 /* escape-frontend.cc: what the C front end hides from GIMPLE.  */
 void escape_record_generic (tree fndecl);
@@ -65,6 +100,18 @@ void escape_add_captured_local (esc_fn fn, tree decl, const char *nested_fn);
 void escape_add_allocation (esc_fn fn, location_t loc, bool size_known,
 			    unsigned HOST_WIDE_INT size, esc_node node);
 void escape_add_parameter (esc_fn fn, tree parm, unsigned index);
-void escape_report (struct esc_unit *unit, enum escape_report_mode mode);
+/* Turns the registered items into notes (held until escape_emit_notes).
+   With DEFER_ALLOCATIONS, an allocation that does not escape keeps its
+   note only if the stackify pass does not speak of the same call.  */
+void escape_report (struct esc_unit *unit, enum escape_report_mode mode,
+		    bool defer_allocations);
+/* A note of the stackify pass about the allocation call at LOC.  */
+void escape_stackify_note (location_t loc, const char *text);
+/* Prints every note, in source order, once.  */
+void escape_emit_notes (void);
+
+/* escape-stackify.cc: the transformation, on one function.  */
+unsigned int escape_stackify (struct esc_unit *unit, function *fun,
+			      const struct escape_options *options);
 
 #endif /* ESCAPE_GCC_H */

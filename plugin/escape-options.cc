@@ -1,10 +1,18 @@
 /* escape-options.cc -- the plugin's arguments.
 
-     -fplugin-arg-escape-report		   same as report=all
-     -fplugin-arg-escape-report=all	   a note for every address-taken
-					   local, allocation and pointer
-					   parameter
-     -fplugin-arg-escape-report=escapes	   only the ones that escape
+     -fplugin-arg-escape-report		     same as report=all
+     -fplugin-arg-escape-report=all	     a note for every address-taken
+					     local, allocation and pointer
+					     parameter
+     -fplugin-arg-escape-report=escapes	     only the ones that escape
+     -fplugin-arg-escape-stackify	     move small allocations that do not
+					     escape to the stack (-O1 and up)
+     -fplugin-arg-escape-stackify-max=N	     largest allocation moved, in bytes
+					     (default 256)
+     -fplugin-arg-escape-stackify-frame-max=N  most bytes moved per function
+					     (default 1024)
+     -fplugin-arg-escape-stackify-recursive  also in functions that may
+					     recurse
 
    Anything else is an error that lists the valid arguments.  */
 
@@ -12,7 +20,13 @@
 
 namespace {
 
-const char valid_arguments[] = "'report', 'report=all', 'report=escapes'";
+const char valid_arguments[] =
+  "'report', 'report=all', 'report=escapes', 'stackify', "
+  "'stackify-max=N', 'stackify-frame-max=N', 'stackify-recursive'";
+
+/* The largest limit accepted: beyond it a stack frame is no place for an
+   allocation anyway.  */
+const unsigned long max_limit = 1UL << 20;
 
 bool
 parse_report (const char *plugin, const char *value,
@@ -25,9 +39,44 @@ parse_report (const char *plugin, const char *value,
   else
     {
       error ("invalid value %qs for %<-fplugin-arg-%s-report%>; "
-	     "valid values are 'all' and 'escapes'", value, plugin);
+	     "valid values are %<all%> and %<escapes%>", value, plugin);
       return false;
     }
+  return true;
+}
+
+bool
+parse_flag (const char *plugin, const struct plugin_argument *arg, bool *flag)
+{
+  if (arg->value)
+    {
+      error ("%<-fplugin-arg-%s-%s%> takes no value", plugin, arg->key);
+      return false;
+    }
+  *flag = true;
+  return true;
+}
+
+bool
+parse_limit (const char *plugin, const struct plugin_argument *arg,
+	     unsigned long *limit)
+{
+  char *end;
+  if (!arg->value || !ISDIGIT (arg->value[0]))
+    {
+      error ("%<-fplugin-arg-%s-%s%> needs a number of bytes, as in "
+	     "%<-fplugin-arg-%s-%s=256%>", plugin, arg->key, plugin, arg->key);
+      return false;
+    }
+  errno = 0;
+  unsigned long value = strtoul (arg->value, &end, 10);
+  if (*end || errno || value > max_limit)
+    {
+      error ("invalid value %qs for %<-fplugin-arg-%s-%s%>; valid values "
+	     "are 0 to %lu", arg->value, plugin, arg->key, max_limit);
+      return false;
+    }
+  *limit = value;
   return true;
 }
 
@@ -39,15 +88,26 @@ escape_parse_options (const struct plugin_name_args *info,
 {
   bool ok = true;
   memset (options, 0, sizeof *options);
+  options->stackify_max = 256;
+  options->stackify_frame_max = 1024;
   for (int i = 0; i < info->argc; i++)
     {
       const struct plugin_argument *arg = &info->argv[i];
+      const char *plugin = info->base_name;
       if (!strcmp (arg->key, "report"))
-	ok &= parse_report (info->base_name, arg->value, options);
+	ok &= parse_report (plugin, arg->value, options);
+      else if (!strcmp (arg->key, "stackify"))
+	ok &= parse_flag (plugin, arg, &options->stackify);
+      else if (!strcmp (arg->key, "stackify-recursive"))
+	ok &= parse_flag (plugin, arg, &options->stackify_recursive);
+      else if (!strcmp (arg->key, "stackify-max"))
+	ok &= parse_limit (plugin, arg, &options->stackify_max);
+      else if (!strcmp (arg->key, "stackify-frame-max"))
+	ok &= parse_limit (plugin, arg, &options->stackify_frame_max);
       else
 	{
 	  error ("unknown argument %<-fplugin-arg-%s-%s%>; valid arguments "
-		 "are %s", info->base_name, arg->key, valid_arguments);
+		 "are %s", plugin, arg->key, valid_arguments);
 	  ok = false;
 	}
     }

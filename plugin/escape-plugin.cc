@@ -2,20 +2,25 @@
 
    Usage:
      gcc -fplugin=escape.so -fplugin-arg-escape-report foo.c
-     gcc -specs=escape.specs -fescape-report foo.c
+     gcc -O2 -fplugin=escape.so -fplugin-arg-escape-stackify foo.c
+     gcc -specs=escape.specs -fescape-report -fescape-stackify foo.c
 
-   Arguments (escape-options.cc):
-     report[=all|escapes]	note what escapes and what does not
+   Arguments: see escape-options.cc.
 
    Passes:
      escape_extract	GIMPLE, right after "ssa": each function's constraint
 			program (escape-extract.cc)
      escape_report	simple IPA, right after "build_ssa_passes" (when every
 			function is in SSA form): solves the unit
-			(escape-core.c) and prints the notes (escape-report.cc)
+			(escape-core.c) and turns its verdicts into notes
+			(escape-report.cc)
+     escape_stackify	GIMPLE, right before "alias" (after inlining, -O1 and
+			up): moves allocations to the stack
+			(escape-stackify.cc)
+   The notes are printed when the unit is finished (PLUGIN_FINISH_UNIT).
 
-   The passes only read the IL: in report mode the object code is the same
-   as without the plugin.  */
+   Only escape_stackify changes the IL: in report mode the object code is
+   the same as without the plugin.  */
 
 #include "escape-gcc.h"
 #include "plugin-version.h"
@@ -26,11 +31,17 @@ namespace {
 
 struct escape_options options;
 struct esc_unit *unit;
+bool solved;			/* the unit no longer takes functions */
 
 struct plugin_info escape_plugin_info = {
-  "0.1",
+  "0.2",
   "Go-style escape analysis for C.\n"
   "  -fplugin-arg-escape-report[=all|escapes]  notes on what escapes\n"
+  "  -fplugin-arg-escape-stackify              move small allocations that do\n"
+  "                                            not escape to the stack\n"
+  "  -fplugin-arg-escape-stackify-max=N        largest moved, bytes (256)\n"
+  "  -fplugin-arg-escape-stackify-frame-max=N  most per function, bytes (1024)\n"
+  "  -fplugin-arg-escape-stackify-recursive    also in recursive functions\n"
 };
 
 /* The front ends whose "return &local" c_finish_return rewrites: C and
@@ -60,13 +71,16 @@ public:
   {}
   bool gate (function *) final override
   {
-    return options.report != ESCAPE_REPORT_NONE && !seen_error ();
+    /* Functions made after the unit is solved (ASan's constructors, say)
+       are GCC's own: nothing to report.  */
+    return !seen_error () && !solved;
   }
   unsigned int execute (function *fun) final override
   {
     if (!unit)
       unit = esc_unit_new ();
-    escape_extract_function (unit, fun);
+    escape_extract_function (unit, fun,
+			     options.report != ESCAPE_REPORT_NONE);
     return 0;
   }
 };
@@ -85,22 +99,66 @@ public:
   report_pass (gcc::context *ctxt)
     : simple_ipa_opt_pass (report_pass_data, ctxt)
   {}
-  bool gate (function *) final override
-  {
-    return options.report != ESCAPE_REPORT_NONE;
-  }
   unsigned int execute (function *) final override
   {
-    if (unit && !seen_error ())
+    if (!unit)
+      unit = esc_unit_new ();
+    solved = true;
+    if (!seen_error ())
       {
 	esc_unit_solve (unit);
-	escape_report (unit, options.report);
+	escape_report (unit, options.report, options.stackify);
       }
-    esc_unit_free (unit);
-    unit = NULL;
+    if (!options.stackify)
+      {
+	esc_unit_free (unit);
+	unit = NULL;
+      }
     return 0;
   }
 };
+
+const pass_data stackify_pass_data = {
+  GIMPLE_PASS,
+  "escape_stackify",
+  OPTGROUP_NONE,
+  TV_NONE,
+  PROP_ssa | PROP_cfg,
+  0, 0, 0, 0
+};
+
+class stackify_pass : public gimple_opt_pass
+{
+public:
+  stackify_pass (gcc::context *ctxt)
+    : gimple_opt_pass (stackify_pass_data, ctxt)
+  {}
+  bool gate (function *) final override
+  {
+    return optimize > 0 && !seen_error ();
+  }
+  unsigned int execute (function *fun) final override
+  {
+    /* In lto1 the unit was solved at compile time, in another process:
+       every call is then a call of an unknown function.  */
+    if (!unit)
+      {
+	unit = esc_unit_new ();
+	esc_unit_solve (unit);
+	solved = true;
+      }
+    return escape_stackify (unit, fun, &options);
+  }
+};
+
+void
+finish_unit (void *, void *)
+{
+  if (!seen_error ())
+    escape_emit_notes ();
+  esc_unit_free (unit);
+  unit = NULL;
+}
 
 void
 pre_genericize (void *gcc_data, void *)
@@ -119,6 +177,15 @@ register_passes (const char *plugin_name)
   };
   register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &extract);
   register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &report);
+  if (options.stackify)
+    {
+      struct register_pass_info stackify = {
+	new stackify_pass (g), "alias", 1, PASS_POS_INSERT_BEFORE
+      };
+      register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
+			 &stackify);
+    }
+  register_callback (plugin_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
 }
 
 } // anon namespace
@@ -136,7 +203,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_INFO, NULL, &escape_plugin_info);
   if (!escape_parse_options (info, &options))
     return 1;
-  if (options.report == ESCAPE_REPORT_NONE)
+  if (options.report == ESCAPE_REPORT_NONE && !options.stackify)
     return 0;
   if (c_front_end_p ())
     register_callback (info->base_name, PLUGIN_PRE_GENERICIZE, pre_genericize,

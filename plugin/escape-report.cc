@@ -2,13 +2,20 @@
 
    The extractor registers an item for every address-taken local, every
    allocation call and every pointer parameter; once the unit is solved,
-   each item gets one note, in source order:
+   each item gets one note:
 
      address of 'NAME' does not escape | escapes: REASON
      allocation of N bytes / of unknown size does not escape | escapes: REASON
      parameter 'NAME' does not escape | leaks to return value | escapes: REASON
 
-   Items in system headers get none.  docs/notes.md lists every message.  */
+   and the stackify pass adds, for the allocation calls it looks at,
+
+     allocation of N bytes moved to stack
+     allocation of N bytes does not escape; stays on heap: REASON
+
+   which replace the report's "does not escape" note of the same call.  All
+   notes are held and printed at the end of the unit, in source order, each
+   once.  Items in system headers get none.  docs/notes.md lists them all.  */
 
 #include "escape-gcc.h"
 
@@ -25,10 +32,29 @@ struct report_item
   unsigned index;		/* parameter */
   bool size_known;
   unsigned HOST_WIDE_INT size;
-  unsigned seq;			/* registration order, the last sort key */
 };
 
 vec<report_item> items;
+
+struct pending_note
+{
+  location_t loc;
+  char *text;
+  bool deferred_allocation;	/* dropped if the stackify pass spoke */
+  unsigned seq;
+};
+
+vec<pending_note> notes;
+hash_set<int_hash<location_t, UNKNOWN_LOCATION, BUILTINS_LOCATION> >
+  *stackified_loci;
+
+void
+hold_note (location_t loc, const char *text, bool deferred_allocation)
+{
+  pending_note note = { loc, xstrdup (text), deferred_allocation,
+			notes.length () };
+  notes.safe_push (note);
+}
 
 report_item
 new_item (enum escape_item_kind kind, esc_fn fn, location_t loc)
@@ -38,7 +64,6 @@ new_item (enum escape_item_kind kind, esc_fn fn, location_t loc)
   item.kind = kind;
   item.fn = fn;
   item.loc = expansion_point_location_if_in_system_header (loc);
-  item.seq = items.length ();
   return item;
 }
 
@@ -51,10 +76,10 @@ name_of (tree decl)
 }
 
 int
-compare_items (const void *pa, const void *pb)
+compare_notes (const void *pa, const void *pb)
 {
-  const report_item *a = (const report_item *) pa;
-  const report_item *b = (const report_item *) pb;
+  const pending_note *a = (const pending_note *) pa;
+  const pending_note *b = (const pending_note *) pb;
   expanded_location ea = expand_location (a->loc);
   expanded_location eb = expand_location (b->loc);
   int c = strcmp (ea.file ? ea.file : "", eb.file ? eb.file : "");
@@ -64,6 +89,10 @@ compare_items (const void *pa, const void *pb)
     return ea.line < eb.line ? -1 : 1;
   if (ea.column != eb.column)
     return ea.column < eb.column ? -1 : 1;
+  /* Same place: identical notes (inlined copies) end up side by side.  */
+  c = strcmp (a->text, b->text);
+  if (c)
+    return c;
   return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -176,16 +205,65 @@ escape_add_parameter (esc_fn fn, tree parm, unsigned index)
 }
 
 void
-escape_report (struct esc_unit *unit, enum escape_report_mode mode)
+escape_report (struct esc_unit *unit, enum escape_report_mode mode,
+	       bool defer_allocations)
 {
-  items.qsort (compare_items);
   for (const report_item &item : items)
     {
       char text[512];
       if (in_system_header_at (item.loc)
 	  || !item_text (unit, item, mode, text, sizeof text))
 	continue;
-      inform (item.loc, "%s", text);
+      bool deferred = defer_allocations
+		      && item.kind == ESCAPE_ITEM_ALLOCATION
+		      && esc_object_verdict (unit, item.fn, item.node).kind
+			 == ESC_R_NONE;
+      hold_note (item.loc, text, deferred);
     }
   items.release ();
+}
+
+void
+escape_stackify_note (location_t loc, const char *text)
+{
+  location_t locus = LOCATION_LOCUS (loc);
+  if (in_system_header_at (locus))
+    return;
+  if (!stackified_loci)
+    stackified_loci = new hash_set<int_hash<location_t, UNKNOWN_LOCATION,
+					    BUILTINS_LOCATION> >;
+  if (locus > BUILTINS_LOCATION)
+    stackified_loci->add (locus);
+  hold_note (loc, text, false);
+}
+
+/* Is NOTE the same as the one before it (an inlined copy of the same call
+   with the same verdict)?  */
+bool
+repeated_note (const pending_note *note, const pending_note *prev)
+{
+  return prev && LOCATION_LOCUS (prev->loc) == LOCATION_LOCUS (note->loc)
+	 && !strcmp (prev->text, note->text);
+}
+
+void
+escape_emit_notes (void)
+{
+  notes.qsort (compare_notes);
+  const pending_note *prev = NULL;
+  for (const pending_note &note : notes)
+    {
+      bool replaced = note.deferred_allocation && stackified_loci
+		      && stackified_loci->contains (LOCATION_LOCUS (note.loc));
+      if (!replaced && !repeated_note (&note, prev))
+	{
+	  inform (note.loc, "%s", note.text);
+	  prev = &note;
+	}
+    }
+  for (pending_note &note : notes)
+    free (note.text);
+  notes.release ();
+  delete stackified_loci;
+  stackified_loci = NULL;
 }
