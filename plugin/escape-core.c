@@ -756,9 +756,10 @@ apply_summary_call (struct graph *g, const struct fn *callee, esc_node lhs,
     }
   if (lhs != ESC_NO_NODE && s->ret != ESC_NO_NODE)
     map_summary_node (g, map, s->ret, pointee (g, lhs), &work);
-  while (work.n)
+  /* First in, first out: the records follow the argument order.  */
+  for (size_t next = 0; next < work.n; next++)
     {
-      uint32_t node = work.v[--work.n];
+      uint32_t node = work.v[next];
       esc_node c = map[node];
       if (s->escapes[node].kind != ESC_R_NONE)
 	{
@@ -1160,6 +1161,13 @@ struct frame
   size_t next_call;
 };
 
+static int
+compare_fns (const void *a, const void *b)
+{
+  esc_fn x = *(const esc_fn *) a, y = *(const esc_fn *) b;
+  return (x > y) - (x < y);
+}
+
 static void
 finish_component (struct tarjan *t, struct fn *root)
 {
@@ -1174,13 +1182,7 @@ finish_component (struct tarjan *t, struct fn *root)
     }
   while (&t->unit->fns.v[m] != root);
   /* Solve in declaration order for stable output.  */
-  for (size_t i = 1; i < t->members.n; i++)
-    for (size_t j = i; j > 0 && t->members.v[j - 1] > t->members.v[j]; j--)
-      {
-	esc_fn tmp = t->members.v[j];
-	t->members.v[j] = t->members.v[j - 1];
-	t->members.v[j - 1] = tmp;
-      }
+  qsort (t->members.v, t->members.n, sizeof *t->members.v, compare_fns);
   struct graph g;
   solve_component (t->unit, t->members.v, t->members.n, &g);
   graph_free (&g);

@@ -589,6 +589,56 @@ extract_free (extractor *x, gcall *call, esc_node ptr)
     }
 }
 
+/* Does the printf format FMT print a pointer (%p, with any flags)?  */
+bool
+format_prints_pointer (const char *fmt, size_t len)
+{
+  for (size_t i = 0; i < len; i++)
+    {
+      if (fmt[i] != '%')
+	continue;
+      if (i + 1 < len && fmt[i + 1] == '%')
+	{
+	  i++;
+	  continue;
+	}
+      while (i + 1 < len && strchr ("-+ #0'*.123456789hlLqjzt$", fmt[i + 1]))
+	i++;
+      if (i + 1 < len && fmt[i + 1] == 'p')
+	return true;
+    }
+  return false;
+}
+
+/* A variadic library function whose extra arguments the table says are not
+   kept (the printf family) prints them.  An address printed with %p can
+   be read back (scanf's %p), so the variadic arguments escape unless the
+   format, its last named argument, is a literal without %p.  */
+bool
+variadic_arguments_leak (gcall *call, unsigned *first_variadic)
+{
+  tree fntype = gimple_call_fntype (call);
+  if (!fntype || !stdarg_p (fntype))
+    return false;
+  unsigned named = 0;
+  for (tree t = TYPE_ARG_TYPES (fntype); t && t != void_list_node;
+       t = TREE_CHAIN (t))
+    named++;
+  *first_variadic = named;
+  if (named == 0 || named > gimple_call_num_args (call))
+    return true;
+  tree fmt = gimple_call_arg (call, named - 1);
+  if (TREE_CODE (fmt) != ADDR_EXPR)
+    return true;
+  tree str = TREE_OPERAND (fmt, 0);
+  if (TREE_CODE (str) == ARRAY_REF && integer_zerop (TREE_OPERAND (str, 1)))
+    str = TREE_OPERAND (str, 0);
+  if (TREE_CODE (str) != STRING_CST)
+    return true;
+  return format_prints_pointer (TREE_STRING_POINTER (str),
+				TREE_STRING_LENGTH (str));
+}
+
 /* Applies the libc table's ENTRY to CALL.  */
 void
 extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
@@ -598,12 +648,21 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
   auto_vec<esc_node> args;
   auto_vec<esc_node> to_callback;
   esc_node result = ESC_NO_NODE;
+  unsigned first_variadic = nargs;
+  bool printed = entry->rest == ESC_ARG_NOT_KEPT
+		 && variadic_arguments_leak (call, &first_variadic);
   for (unsigned i = 0; i < nargs; i++)
     args.safe_push (value_of (x, gimple_call_arg (call, i)));
   for (unsigned i = 0; i < nargs; i++)
     {
       esc_node v = args[i];
       unsigned effect = i < ESC_LIBC_MAX_ARGS ? entry->arg[i] : entry->rest;
+      if (printed && i >= first_variadic)
+	{
+	  esc_escape (x->unit, x->fn, v,
+		      reason (ESC_R_CALL_UNKNOWN, name, (int) i + 1));
+	  continue;
+	}
       switch ((esc_libc_arg) effect)
 	{
 	case ESC_ARG_NOT_KEPT:

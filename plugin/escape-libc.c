@@ -9,8 +9,13 @@
      - soundness first: an argument the library may still hold after the
        call returns is KEPT, and so is one we are not sure about;
      - arguments that are not pointers are NK (ignored by the reader);
-     - byte strings and wide strings hold no pointers, so the str* and wcs*
-       copies have no copy_from/copy_to; the mem* copies do;
+     - characters can carry a pointer's bytes (strncpy copies a pointer
+       whose high bytes are zero), so the str*cpy/str*cat copies have
+       copy_from/copy_to like the mem* copies; it costs nothing where the
+       strings hold no pointer;
+     - what a write (fwrite, write, send...) sends leaves the program: the
+       pointers in its buffer escape (CKEPT); what a read brings in may be
+       any pointer (WUNK);
      - memory owned by the library (FILE, DIR, getenv, strerror...) is
        R_STAT: what is stored there escapes.  Fresh character buffers the
        report does not track (wcsdup, canonicalize_file_name, mmap) are
@@ -425,7 +430,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("fputs_unlocked", R_NONE, NK, NK),
   FN ("fputwc", R_NONE, NK, NK),
   FN ("fputws", R_NONE, NK, NK),
-  FN ("fread", R_NONE, NK, NK, NK, NK),
+  FN ("fread", R_NONE, WUNK, NK, NK, NK),
   FN ("fread_unlocked", R_NONE, NK, NK, NK, NK),
   FN ("free", R_NONE, FREED),
   FN ("freeaddrinfo", R_NONE, NK),
@@ -458,7 +463,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("futimens", R_NONE, NK, NK),
   FN ("fwide", R_NONE, NK, NK),
   VA ("fwprintf", R_NONE, NK, NK, NK),
-  FN ("fwrite", R_NONE, NK, NK, NK, NK),
+  FN ("fwrite", R_NONE, CKEPT, NK, NK, NK),
   FN ("fwrite_unlocked", R_NONE, NK, NK, NK, NK),
   VA ("fwscanf", R_NONE, WUNK, NK, NK),
   FN ("gai_strerror", R_STAT, NK),
@@ -686,7 +691,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("posix_spawn", R_NONE, NK, NK, NK, NK, NK, NK),
   FN ("posix_spawnp", R_NONE, NK, NK, NK, NK, NK, NK),
   FN ("ppoll", R_NONE, NK, NK, NK, NK),
-  FN ("pread", R_NONE, NK, NK, NK, NK),
+  FN ("pread", R_NONE, NK, WUNK, NK, NK),
   FN ("pread64", R_NONE, NK, NK, NK, NK),
   VA ("printf", R_NONE, NK, NK),
   FN ("pselect", R_NONE, NK, NK, NK, NK, NK, NK),
@@ -793,7 +798,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("putwc", R_NONE, NK, NK),
   FN ("putwchar", R_NONE, NK),
   ALLOC ("pvalloc", ESC_ALLOC_ALIGNED, 0, NO, NK),
-  FN ("pwrite", R_NONE, NK, NK, NK, NK),
+  FN ("pwrite", R_NONE, NK, CKEPT, NK, NK),
   FN ("pwrite64", R_NONE, NK, NK, NK, NK),
   CALLS ("qsort", R_NONE, 3, CB, NK, NK, NK),
   CALLS ("qsort_r", R_NONE, 3, CB, NK, NK, NK, CB),
@@ -803,14 +808,14 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("rand_r", R_NONE, NK),
   FN0 ("random", R_NONE),
   FN ("rawmemchr", R_ARGS, RET, NK),
-  FN ("read", R_NONE, NK, NK, NK),
+  FN ("read", R_NONE, NK, WUNK, NK),
   FN ("readdir", R_STAT, NK),
   FN ("readdir64", R_STAT, NK),
   /* *RESULT is set to ENTRY, or to NULL at the end.  */
   STORE ("readdir_r", R_NONE, 1, 2, NK, NK, NK),
   FN ("readlink", R_NONE, NK, NK, NK),
   FN ("readlinkat", R_NONE, NK, NK, NK, NK),
-  FN ("readv", R_NONE, NK, NK, NK),
+  FN ("readv", R_NONE, NK, WUNK, NK),
   ENTRY ("realloc", R_ALLOC, ESC_ALLOC_REALLOC, 1, NO, NK,
 	 NO, NO, NO, NO, NO, REALC, NK),
   /* The size is N * SIZE, which ESC_ALLOC_REALLOC cannot say: left
@@ -819,10 +824,10 @@ static const struct esc_libc_fn esc_libc_table[] =
 	 NO, NO, NO, NO, NO, REALC, NK, NK),
   /* Returns RESOLVED, or a fresh malloc'd string when it is NULL.  */
   FN ("realpath", R_ARGS, NK, RET),
-  FN ("recv", R_NONE, NK, NK, NK, NK),
-  FN ("recvfrom", R_NONE, NK, NK, NK, NK, NK, NK),
+  FN ("recv", R_NONE, NK, WUNK, NK, NK),
+  FN ("recvfrom", R_NONE, NK, WUNK, NK, NK, NK, NK),
   FN ("recvmmsg", R_NONE, NK, NK, NK, NK, NK),
-  FN ("recvmsg", R_NONE, NK, NK, NK),
+  FN ("recvmsg", R_NONE, NK, WUNK, NK),
   FN ("regcomp", R_NONE, WUNK, NK, NK),
   FN ("regerror", R_NONE, NK, NK, NK, NK),
   FN ("regexec", R_NONE, NK, NK, NK, NK, NK),
@@ -857,11 +862,11 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("sem_trywait", R_NONE, NK),
   FN ("sem_unlink", R_NONE, NK),
   FN ("sem_wait", R_NONE, NK),
-  FN ("send", R_NONE, NK, NK, NK, NK),
+  FN ("send", R_NONE, NK, CKEPT, NK, NK),
   FN ("sendfile", R_NONE, NK, NK, NK, NK),
   FN ("sendmmsg", R_NONE, NK, NK, NK, NK),
-  FN ("sendmsg", R_NONE, NK, NK, NK),
-  FN ("sendto", R_NONE, NK, NK, NK, NK, NK, NK),
+  FN ("sendmsg", R_NONE, NK, CKEPT, NK),
+  FN ("sendto", R_NONE, NK, CKEPT, NK, NK, NK, NK),
   /* The stream uses BUF until it is closed.  */
   FN ("setbuf", R_NONE, NK, KEPT),
   FN ("setbuffer", R_NONE, NK, KEPT, NK),
@@ -917,16 +922,16 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("stat64", R_NONE, NK, NK),
   FN ("statfs", R_NONE, NK, NK),
   FN ("statvfs", R_NONE, NK, NK),
-  FN ("stpcpy", R_ARGS, RET, NK),
-  FN ("stpncpy", R_ARGS, RET, NK, NK),
+  COPY ("stpcpy", R_ARGS, 1, 0, RET, NK),
+  COPY ("stpncpy", R_ARGS, 1, 0, RET, NK, NK),
   FN ("strcasecmp", R_NONE, NK, NK),
   FN ("strcasestr", R_ARGS, RET, NK),
-  FN ("strcat", R_ARGS, RET, NK),
+  COPY ("strcat", R_ARGS, 1, 0, RET, NK),
   FN ("strchr", R_ARGS, RET, NK),
   FN ("strchrnul", R_ARGS, RET, NK),
   FN ("strcmp", R_NONE, NK, NK),
   FN ("strcoll", R_NONE, NK, NK),
-  FN ("strcpy", R_ARGS, RET, NK),
+  COPY ("strcpy", R_ARGS, 1, 0, RET, NK),
   FN ("strcspn", R_NONE, NK, NK),
   ALLOC ("strdup", ESC_ALLOC_STRDUP, NO, NO, NK),
   FN ("strerror", R_STAT, NK),
@@ -943,9 +948,9 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("strlcpy", R_NONE, NK, NK, NK),
   FN ("strlen", R_NONE, NK),
   FN ("strncasecmp", R_NONE, NK, NK, NK),
-  FN ("strncat", R_ARGS, RET, NK, NK),
+  COPY ("strncat", R_ARGS, 1, 0, RET, NK, NK),
   FN ("strncmp", R_NONE, NK, NK, NK),
-  FN ("strncpy", R_ARGS, RET, NK, NK),
+  COPY ("strncpy", R_ARGS, 1, 0, RET, NK, NK),
   ALLOC ("strndup", ESC_ALLOC_STRNDUP, 1, NO, NK, NK),
   FN ("strnlen", R_NONE, NK, NK),
   FN ("strpbrk", R_ARGS, RET, NK),
@@ -1082,7 +1087,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("wcschrnul", R_ARGS, RET, NK),
   FN ("wcscmp", R_NONE, NK, NK),
   FN ("wcscoll", R_NONE, NK, NK),
-  FN ("wcscpy", R_ARGS, RET, NK),
+  COPY ("wcscpy", R_ARGS, 1, 0, RET, NK),
   FN ("wcscspn", R_NONE, NK, NK),
   FN ("wcsdup", R_STAT, NK),
   FN ("wcsftime", R_NONE, NK, NK, NK, NK),
@@ -1125,8 +1130,8 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("wordexp", R_NONE, NK, WUNK, NK),
   FN ("wordfree", R_NONE, NK),
   VA ("wprintf", R_NONE, NK, NK),
-  FN ("write", R_NONE, NK, NK, NK),
-  FN ("writev", R_NONE, NK, NK, NK),
+  FN ("write", R_NONE, NK, CKEPT, NK),
+  FN ("writev", R_NONE, NK, CKEPT, NK),
   VA ("wscanf", R_NONE, WUNK, NK),
 };
 
