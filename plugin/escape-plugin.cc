@@ -14,8 +14,11 @@
 			function is in SSA form): solves the unit
 			(escape-core.c) and turns its verdicts into notes
 			(escape-report.cc)
-     escape_stackify	GIMPLE, right before "alias" (after inlining, -O1 and
-			up): moves allocations to the stack
+     escape_stackify	GIMPLE, right before the first "threadfull", that is
+			just after the first value numbering that follows
+			"alias" (after inlining, -O1 and up): moves
+			allocations to the stack.  (A pass with several
+			instances can only be named by its first one.)
 			(escape-stackify.cc)
    The notes are printed when the unit is finished (PLUGIN_FINISH_UNIT).
 
@@ -180,7 +183,7 @@ register_passes (const char *plugin_name)
   if (options.stackify)
     {
       struct register_pass_info stackify = {
-	new stackify_pass (g), "alias", 1, PASS_POS_INSERT_BEFORE
+	new stackify_pass (g), "threadfull", 1, PASS_POS_INSERT_BEFORE
       };
       register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
 			 &stackify);

@@ -1,10 +1,14 @@
 /* escape-stackify.cc -- moves small allocations that do not escape to the
    stack.
 
-   Runs on each function just before "alias" (after inlining, so that a
-   foo_new/foo_free pair inlined into its caller is seen there; after CCP,
-   so that sizes are constants; before PTA, FRE, DSE and SRA, which then
-   treat the new local array like any other).  The function as it is then is
+   Runs on each function right after the value numbering ("fre") that
+   follows "alias" (just before the first "threadfull"): after inlining, so that a foo_new/foo_free pair inlined
+   into its caller is seen there; after CCP, so that sizes are constants;
+   after FRE, so that "free (v->buf)" is "free (buf_7)" once the store to
+   v->buf is forwarded; before DSE, SRA and PRE, which then treat the new
+   local array like any other.  GCC's points-to information is recomputed
+   after a change (TODO_rebuild_alias): it still described a heap object.
+   The function as it is then is
    analysed again, as a late function of the solved unit (callees through
    their summaries), and each allocation call is judged:
 
@@ -510,5 +514,5 @@ escape_stackify (struct esc_unit *unit, function *fun,
     return 0;
   mark_virtual_operands_for_renaming (fun);
   cgraph_edge::rebuild_edges ();
-  return TODO_update_ssa | TODO_cleanup_cfg;
+  return TODO_update_ssa | TODO_cleanup_cfg | TODO_rebuild_alias;
 }
