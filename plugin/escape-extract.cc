@@ -354,6 +354,38 @@ pointer_type_p (tree type)
   return type && POINTER_TYPE_P (type);
 }
 
+/* Can a value of TYPE hold a whole pointer?  Pointers, aggregates and
+   scalars at least as wide as a pointer can; an int or a char cannot.
+   Narrow values still flow through copies, loads and stores (a byte-wise
+   copy of a pointer is followed), but not through arithmetic or into the
+   arguments of unknown functions, where taking a pointer apart and
+   putting it back together is not followed.  */
+bool
+may_hold_pointer (tree type)
+{
+  if (!type || POINTER_TYPE_P (type) || AGGREGATE_TYPE_P (type)
+      || VECTOR_TYPE_P (type) || TREE_CODE (type) == COMPLEX_TYPE)
+    return true;
+  tree size = TYPE_SIZE (type);
+  return !size || !tree_fits_uhwi_p (size)
+	 || tree_to_uhwi (size) >= POINTER_SIZE;
+}
+
+/* The value of argument I of CALL as an unknown function sees it: nothing
+   for a value too narrow to hold a pointer.  */
+esc_node
+escaping_arg_value (extractor *x, gcall *call, unsigned i)
+{
+  tree arg = gimple_call_arg (call, i);
+  if (!may_hold_pointer (TREE_TYPE (arg)))
+    {
+      if (TREE_CODE (arg) == ADDR_EXPR)
+	address_of (x, TREE_OPERAND (arg, 0));
+      return ESC_NO_NODE;
+    }
+  return value_of (x, arg);
+}
+
 /* (integer) pointer: the pointee escapes.  (pointer) integer: the result
    may point anywhere.  */
 void
@@ -374,6 +406,19 @@ extract_conversion (extractor *x, gassign *stmt)
     assign_to (x, lhs, unknown_value (x));
 }
 
+/* Registers the locals whose address STMT's operands take, without any
+   flow (a comparison, a condition).  */
+void
+note_addresses (extractor *x, gimple *stmt)
+{
+  for (unsigned i = 0; i < gimple_num_ops (stmt); i++)
+    {
+      tree op = gimple_op (stmt, i);
+      if (op && TREE_CODE (op) == ADDR_EXPR)
+	address_of (x, TREE_OPERAND (op, 0));
+    }
+}
+
 void
 extract_assign (extractor *x, gassign *stmt)
 {
@@ -387,12 +432,23 @@ extract_assign (extractor *x, gassign *stmt)
       return;
     }
   /* Comparisons give a truth value and POINTER_DIFF an offset: neither can
-     rebuild an address.  */
+     rebuild an address.  The locals they take the address of are still
+     address-taken locals.  */
   if (TREE_CODE_CLASS (code) == tcc_comparison || code == POINTER_DIFF_EXPR)
-    return;
+    {
+      note_addresses (x, stmt);
+      return;
+    }
   if (code == POINTER_PLUS_EXPR)
     {
       assign_to (x, lhs, value_of (x, gimple_assign_rhs1 (stmt)));
+      return;
+    }
+  /* Arithmetic that yields a value too narrow for a pointer (an int
+     counter) carries none.  */
+  if (!gimple_assign_single_p (stmt) && !may_hold_pointer (TREE_TYPE (lhs)))
+    {
+      note_addresses (x, stmt);
       return;
     }
   unsigned first = code == COND_EXPR || code == VEC_COND_EXPR ? 2 : 1;
@@ -485,6 +541,11 @@ allocation_size (gcall *call, const esc_libc_fn *entry,
   unsigned HOST_WIDE_INT a, b;
   switch (entry->alloc)
     {
+    case ESC_ALLOC_REALLOC:
+      if (entry->size_arg[1] == ESC_LIBC_NONE)
+	return constant_uhwi (call_arg (call, entry->size_arg[0]), size);
+      /* reallocarray: N * SIZE.  */
+      gcc_fallthrough ();
     case ESC_ALLOC_CALLOC:
       if (!constant_uhwi (call_arg (call, entry->size_arg[0]), &a)
 	  || !constant_uhwi (call_arg (call, entry->size_arg[1]), &b)
@@ -652,7 +713,7 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
   bool printed = entry->rest == ESC_ARG_NOT_KEPT
 		 && variadic_arguments_leak (call, &first_variadic);
   for (unsigned i = 0; i < nargs; i++)
-    args.safe_push (value_of (x, gimple_call_arg (call, i)));
+    args.safe_push (escaping_arg_value (x, call, i));
   for (unsigned i = 0; i < nargs; i++)
     {
       esc_node v = args[i];
@@ -749,8 +810,7 @@ extract_unknown_call (extractor *x, gcall *call, esc_reason why)
   for (unsigned i = 0; i < gimple_call_num_args (call); i++)
     {
       why.argno = why.kind == ESC_R_CALL_UNKNOWN ? (int) i + 1 : 0;
-      esc_escape (x->unit, x->fn, value_of (x, gimple_call_arg (call, i)),
-		  why);
+      esc_escape (x->unit, x->fn, escaping_arg_value (x, call, i), why);
     }
   assign_to (x, gimple_call_lhs (call), unknown_value (x));
 }
@@ -946,6 +1006,8 @@ extract_stmt (extractor *x, gimple *stmt)
       break;
     case GIMPLE_COND:
     case GIMPLE_SWITCH:
+      note_addresses (x, stmt);
+      break;
     case GIMPLE_LABEL:
     case GIMPLE_GOTO:
     case GIMPLE_NOP:
@@ -1113,13 +1175,16 @@ extract_folded_returns (extractor *x)
     }
 }
 
+/* The named pointer parameters the user wrote (not those of a function
+   GCC made, such as an OpenMP region's .omp_data_i).  */
 void
 register_parameters (extractor *x)
 {
   unsigned i = 0;
   for (tree parm = DECL_ARGUMENTS (x->fun->decl); parm;
        parm = DECL_CHAIN (parm), i++)
-    if (POINTER_TYPE_P (TREE_TYPE (parm)) && DECL_NAME (parm))
+    if (POINTER_TYPE_P (TREE_TYPE (parm)) && DECL_NAME (parm)
+	&& !DECL_ARTIFICIAL (parm))
       escape_add_parameter (x->fn, parm, i);
 }
 

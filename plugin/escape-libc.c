@@ -226,6 +226,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("__realpath_chk", R_ARGS, NK, RET, NK),
   FN ("__recv_chk", R_NONE, NK, NK, NK, NK, NK),
   FN ("__recvfrom_chk", R_NONE, NK, NK, NK, NK, NK, NK),
+  FN ("__sigsetjmp", R_NONE, NK, NK),
   VA ("__snprintf_chk", R_NONE, NK, NK, NK, NK, NK, NK),
   VA ("__sprintf_chk", R_NONE, NK, NK, NK, NK, NK),
   FN0 ("__stack_chk_fail", R_NONE),
@@ -274,6 +275,10 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("__xstat", R_NONE, NK, NK, NK),
   FN ("__xstat64", R_NONE, NK, NK, NK),
   FN ("_exit", R_NONE, NK),
+  FN ("_longjmp", R_NONE, NK, NK),
+  /* The jmp_buf holds registers and the stack pointer: no pointer to a
+     user object outlives the frame through it.  */
+  FN ("_setjmp", R_NONE, NK),
   FN ("a64l", R_NONE, NK),
   FN0 ("abort", R_NONE),
   FN ("abs", R_NONE, NK),
@@ -595,6 +600,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN0 ("localeconv", R_STAT),
   FN ("localtime", R_STAT, NK),
   FN ("localtime_r", R_ARGS, NK, RET),
+  FN ("longjmp", R_NONE, NK, NK),
   FN0 ("lrand48", R_NONE),
   /* Appends a copy of *KEY to BASE if it is not found.  */
   ENTRY ("lsearch", R_ARGS, ESC_ALLOC_NONE, NO, NO, NK, 0, 1, NO, NO, 4,
@@ -797,7 +803,8 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("puts", R_NONE, NK),
   FN ("putwc", R_NONE, NK, NK),
   FN ("putwchar", R_NONE, NK),
-  ALLOC ("pvalloc", ESC_ALLOC_ALIGNED, 0, NO, NK),
+  /* Rounds the size up to a whole page: unknown here.  */
+  ALLOC ("pvalloc", ESC_ALLOC_ALIGNED, NO, NO, NK),
   FN ("pwrite", R_NONE, NK, CKEPT, NK, NK),
   FN ("pwrite64", R_NONE, NK, NK, NK, NK),
   CALLS ("qsort", R_NONE, 3, CB, NK, NK, NK),
@@ -818,9 +825,8 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("readv", R_NONE, NK, WUNK, NK),
   ENTRY ("realloc", R_ALLOC, ESC_ALLOC_REALLOC, 1, NO, NK,
 	 NO, NO, NO, NO, NO, REALC, NK),
-  /* The size is N * SIZE, which ESC_ALLOC_REALLOC cannot say: left
-     unknown rather than reported as N.  */
-  ENTRY ("reallocarray", R_ALLOC, ESC_ALLOC_REALLOC, NO, NO, NK,
+  /* The size is N * SIZE: both size arguments.  */
+  ENTRY ("reallocarray", R_ALLOC, ESC_ALLOC_REALLOC, 1, 2, NK,
 	 NO, NO, NO, NO, NO, REALC, NK, NK),
   /* Returns RESOLVED, or a fresh malloc'd string when it is NULL.  */
   FN ("realpath", R_ARGS, NK, RET),
@@ -875,6 +881,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN0 ("setgrent", R_NONE),
   FN ("sethostname", R_NONE, NK, NK),
   FN ("setitimer", R_NONE, NK, NK, NK),
+  FN ("setjmp", R_NONE, NK),
   FN ("setlinebuf", R_NONE, NK),
   FN ("setlocale", R_STAT, NK, NK),
   FN ("setlogmask", R_NONE, NK),
@@ -900,9 +907,11 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("sigemptyset", R_NONE, NK),
   FN ("sigfillset", R_NONE, NK),
   FN ("sigismember", R_NONE, NK, NK),
+  FN ("siglongjmp", R_NONE, NK, NK),
   FN ("signal", R_NONE, NK, NK),
   FN ("sigpending", R_NONE, NK),
   FN ("sigprocmask", R_NONE, NK, NK, NK),
+  FN ("sigsetjmp", R_NONE, NK, NK),
   FN ("sigsuspend", R_NONE, NK),
   /* INFO->si_value may carry another process's or thread's pointer.  */
   FN ("sigtimedwait", R_NONE, NK, WUNK, NK),

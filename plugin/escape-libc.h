@@ -47,7 +47,8 @@ enum esc_libc_alloc
   ESC_ALLOC_NONE = 0,
   ESC_ALLOC_MALLOC,	/* size = size_arg[0] */
   ESC_ALLOC_CALLOC,	/* size = size_arg[0] * size_arg[1] */
-  ESC_ALLOC_REALLOC,	/* size = size_arg[0]; arg 0 reallocated */
+  ESC_ALLOC_REALLOC,	/* size = size_arg[0] (times size_arg[1] if any,
+			   reallocarray); arg 0 reallocated */
   ESC_ALLOC_ALIGNED,	/* aligned_alloc, memalign: size = size_arg[0] */
   ESC_ALLOC_POSIX_MEMALIGN, /* result stored into *arg 0; size = size_arg[0] */
   ESC_ALLOC_STRDUP,	/* size = strlen (arg 0) + 1 */

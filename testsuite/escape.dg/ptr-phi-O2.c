@@ -1,0 +1,55 @@
+/* ptr-phi.c compiled with -O2: the analysis runs on the IL before any
+   optimization, so the notes are the same as without options.  */
+/* { dg-options "-O2" } */
+
+int *g;
+
+void
+conditional (int c)
+{
+  int x = 0; /* { dg-message "address of 'x' escapes: stored in global 'g'" } */
+  int y = 0; /* { dg-message "address of 'y' escapes: stored in global 'g'" } */
+  int *p;
+  if (c)
+    p = &x;
+  else
+    p = &y;
+  g = p;
+}
+
+void
+ternary (int c)
+{
+  int x = 0; /* { dg-message "address of 'x' escapes: stored in global 'g'" } */
+  int *heap = __builtin_malloc (4); /* { dg-message "allocation of 4 bytes escapes: stored in global 'g'" } */
+  g = c ? &x : heap;
+}
+
+int
+conditional_local (int c)
+{
+  int x = 1; /* { dg-message "address of 'x' does not escape" } */
+  int y = 2; /* { dg-message "address of 'y' does not escape" } */
+  int *p = c ? &x : &y;
+  return *p;
+}
+
+int *
+loop_carried (int n)
+{
+  int a = 0; /* { dg-message "address of 'a' escapes: returned to caller" } */
+  int b = 0; /* { dg-message "address of 'b' escapes: returned to caller" } */
+  int *p = &a, *q = &b;
+  for (int i = 0; i < n; i++)
+    {
+      int *t = p;
+      p = q;
+      q = t;
+    }
+  return p; /* { dg-warning "function may return address of local variable" } */
+  /* GCC -O2 warns twice (once per path), with notes at the locals.  */
+  /* { dg-warning "function may return address of local variable" "" { target *-*-* } .-2 } */
+  /* { dg-message "declared here" "" { target *-*-* } .-12 } */
+  /* { dg-message "declared here" "" { target *-*-* } .-13 } */
+  /* { dg-message "declared here" "" { target *-*-* } .-13 } */
+}

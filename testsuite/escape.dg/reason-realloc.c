@@ -1,0 +1,50 @@
+/* Reason "reallocated by 'realloc'": the object given to realloc escapes
+   (its storage may now belong to the new allocation), while the new
+   allocation gets its own verdict.  */
+
+#include <stdlib.h>
+
+void
+grow_and_free (void)
+{
+  char *p = malloc (10); /* { dg-message "allocation of 10 bytes escapes: reallocated by 'realloc'" } */
+  char *q = realloc (p, 20); /* { dg-message "allocation of 20 bytes does not escape" } */
+  free (q);
+}
+
+char *
+grow_and_return (void)
+{
+  char *p = malloc (8); /* { dg-message "allocation of 8 bytes escapes: reallocated by 'realloc'" } */
+  return realloc (p, 64); /* { dg-message "allocation of 64 bytes escapes: returned to caller" } */
+}
+
+void
+builtin_form (void)
+{
+  int *p = __builtin_malloc (4); /* { dg-message "allocation of 4 bytes escapes: reallocated by '__builtin_realloc'" } */
+  int *q = __builtin_realloc (p, 8); /* { dg-message "allocation of 8 bytes does not escape" } */
+  __builtin_free (q);
+}
+
+/* What the old object held is copied to the new one; the analysis makes it
+   escape with the reallocated object (sound, if imprecise for 'y').  */
+int **gpp;
+
+void
+contents_follow (void)
+{
+  int x = 0; /* { dg-message "address of 'x' escapes: stored in memory that escapes" } */
+  int **p = malloc (sizeof *p); /* { dg-message "allocation of 8 bytes escapes: reallocated by 'realloc'" } */
+  *p = &x;
+  gpp = realloc (p, 2 * sizeof *p); /* { dg-message "allocation of 16 bytes escapes: stored in global 'gpp'" } */
+}
+
+void
+contents_of_freed (void)
+{
+  int y = 0; /* { dg-message "address of 'y' escapes: stored in memory that escapes" } */
+  int **p = malloc (sizeof *p); /* { dg-message "allocation of 8 bytes escapes: reallocated by 'realloc'" } */
+  *p = &y;
+  free (realloc (p, 2 * sizeof *p)); /* { dg-message "allocation of 16 bytes does not escape" } */
+}
