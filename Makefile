@@ -23,7 +23,7 @@ PLUGIN := plugin/escape.so
 SPECS := plugin/escape.specs
 
 .PHONY: all deps demo check check-unit check-harness check-dejagnu \
-	check-pytest check-torture install clean
+	check-pytest check-torture check-sqlite check-long install clean
 
 all: $(PLUGIN) $(SPECS)
 
@@ -80,10 +80,18 @@ check-dejagnu: all
 check-pytest: all
 	cd testsuite && $(PYTHON) -m pytest -q pytest
 
-# Every file of GCC's gcc.c-torture/compile with the plugin loaded.
+# Longer suites (the default run takes a subset of the torture files):
+# every file of GCC's gcc.c-torture/compile with the plugin loaded and every
+# gcc.c-torture/execute test built with stackify; the SQLite amalgamation
+# built with stackify, running a workload of ours.
 check-torture: deps all
 	cd testsuite && ESCAPE_TORTURE=all $(PYTHON) -m pytest -q \
-	  pytest/test_torture.py
+	  pytest/test_torture.py pytest/test_torture_execute.py
+
+check-sqlite: deps all
+	cd testsuite && ESCAPE_SLOW=1 $(PYTHON) -m pytest -q pytest/test_sqlite.py
+
+check-long: check-torture check-sqlite
 
 install: all
 	install -m 644 $(PLUGIN) $(GCC_PLUGIN_DIR)/escape.so

@@ -324,11 +324,10 @@ get_fn (struct esc_unit *unit, esc_fn fn)
 }
 
 esc_fn
-esc_fn_declare (struct esc_unit *unit, const void *key, const char *name)
+esc_fn_find (const struct esc_unit *unit, const void *key)
 {
-  assert (key);
-  if (2 * (unit->nkeys + 1) > unit->keys_cap)
-    grow_keys (unit);
+  if (!unit->keys_cap)
+    return -1;
   size_t j = hash_pointer (key) & (unit->keys_cap - 1);
   while (unit->keys[j])
     {
@@ -336,6 +335,21 @@ esc_fn_declare (struct esc_unit *unit, const void *key, const char *name)
 	return unit->key_ids[j];
       j = (j + 1) & (unit->keys_cap - 1);
     }
+  return -1;
+}
+
+esc_fn
+esc_fn_declare (struct esc_unit *unit, const void *key, const char *name)
+{
+  assert (key);
+  esc_fn found = esc_fn_find (unit, key);
+  if (found >= 0)
+    return found;
+  if (2 * (unit->nkeys + 1) > unit->keys_cap)
+    grow_keys (unit);
+  size_t j = hash_pointer (key) & (unit->keys_cap - 1);
+  while (unit->keys[j])
+    j = (j + 1) & (unit->keys_cap - 1);
   struct fn f;
   memset (&f, 0, sizeof f);
   f.key = key;
@@ -1326,7 +1340,8 @@ esc_freed_elsewhere (struct esc_unit *unit, esc_fn fn, esc_node obj)
 int
 esc_fn_recursive (struct esc_unit *unit, esc_fn fn)
 {
-  return get_fn (unit, fn)->recursive;
+  struct fn *f = get_fn (unit, fn);
+  return f->has_body && f->scc >= 0 ? f->recursive : -1;
 }
 
 /* ------------------------------------------------------------------ */

@@ -87,6 +87,8 @@ const char *esc_intern (struct esc_unit *unit, const char *s);
    its FUNCTION_DECL).  */
 esc_fn esc_fn_declare (struct esc_unit *unit, const void *key,
 		       const char *name);
+/* The function declared with KEY, or -1.  */
+esc_fn esc_fn_find (const struct esc_unit *unit, const void *key);
 
 /* Starts the body of FN, which has NPARAMS parameters named PARAM_NAMES
    (each interned; NULL for an unnamed one).  A function whose body is never
@@ -121,8 +123,8 @@ void esc_escape (struct esc_unit *, esc_fn, esc_node src,
 void esc_return (struct esc_unit *, esc_fn, esc_node src);
 /* What PTR points to is freed: by a free call of FN that the stackify pass
    may remove (REMOVABLE), or by anything else (a library function that
-   frees its argument).  Freeing is not an escape; callers see it in the
-   summary.  */
+   frees its argument, or reads it as heap memory: malloc_usable_size).
+   Freeing is not an escape; callers see it in the summary.  */
 void esc_free (struct esc_unit *, esc_fn, esc_node ptr, int removable);
 /* LHS = CALLEE (ARGS...).  CALLEE must have been declared; if its body is
    never begun, the call is solved as a call of an unknown function.  */
@@ -139,7 +141,7 @@ struct esc_param_verdict esc_param_verdict (struct esc_unit *unit, esc_fn fn,
 					    unsigned index);
 
 /* After solving: may FN be called again while it runs (a cycle of the call
-   graph)?  */
+   graph)?  1 or 0; -1 if FN had no body when the unit was solved.  */
 int esc_fn_recursive (struct esc_unit *unit, esc_fn fn);
 
 /* Late functions: after esc_unit_solve, the body of a function as it is
@@ -155,8 +157,9 @@ void esc_late_end (struct esc_unit *unit, esc_fn fn);
 /* May the pointer in VALUE point to the object OBJ?  */
 int esc_may_point_to (struct esc_unit *unit, esc_fn fn, esc_node value,
 		      esc_node obj);
-/* Is OBJ freed by something other than a removable free call of FN (a
-   callee, through its summary, or a library function)?  */
+/* Is OBJ freed or used as heap memory by something other than a removable
+   free call of FN (a callee, through its summary, or a library
+   function)?  */
 int esc_freed_elsewhere (struct esc_unit *unit, esc_fn fn, esc_node obj);
 
 /* Limits, for tests: how many nodes a summary may have before a call of

@@ -731,6 +731,9 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
 	case ESC_ARG_FREED:
 	  extract_free (x, call, v);
 	  break;
+	case ESC_ARG_HEAP:
+	  esc_free (x->unit, x->fn, v, 0);
+	  break;
 	case ESC_ARG_RETURNED:
 	  if (entry->result == ESC_RES_ARGS)
 	    {

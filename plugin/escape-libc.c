@@ -611,7 +611,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("lstat64", R_NONE, NK, NK),
   FN ("madvise", R_NONE, NK, NK, NK),
   ALLOC ("malloc", ESC_ALLOC_MALLOC, 0, NO, NK),
-  FN ("malloc_usable_size", R_NONE, NK),
+  FN ("malloc_usable_size", R_NONE, ESC_ARG_HEAP),
   FN ("mblen", R_NONE, NK, NK),
   FN ("mbrlen", R_NONE, NK, NK, NK),
   FN ("mbrtowc", R_NONE, NK, NK, NK, NK),

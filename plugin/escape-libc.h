@@ -26,9 +26,11 @@ enum esc_libc_arg
 			   *arg then points to unknown memory */
   ESC_ARG_WRITTEN_UNKNOWN, /* *arg may receive a pointer to unknown memory
 			      (scanf's %p) */
-  ESC_ARG_CALLBACK	/* passed on to the callback argument; when the
+  ESC_ARG_CALLBACK,	/* passed on to the callback argument; when the
 			   result is ESC_RES_ARGS, it may also point into the
 			   ESC_ARG_CALLBACK arguments (bsearch's base) */
+  ESC_ARG_HEAP		/* must be heap memory: its allocator's bookkeeping
+			   is read (malloc_usable_size) */
 };
 
 /* What the result points to.  */

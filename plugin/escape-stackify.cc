@@ -195,34 +195,50 @@ dead_before_next_iteration (const candidate &c, const escape_sites &sites)
 
 /* ---- Recursion.  */
 
-/* Is FNDECL in a cycle of the call graph of this file?  A walk over its
-   callees that gives up (and says yes) past a few thousand functions.  */
-bool
-may_recurse (tree fndecl)
+/* The function FNDECL was cloned from (IPA-CP, IPA-SRA, partial inlining),
+   or FNDECL itself.  */
+tree
+origin_of (tree fndecl)
 {
-  cgraph_node *start = cgraph_node::get (fndecl);
-  if (!start)
-    return true;
-  hash_set<cgraph_node *> visited;
-  auto_vec<cgraph_node *> work;
-  work.safe_push (start);
-  unsigned budget = 20000;
-  while (!work.is_empty ())
+  cgraph_node *node = cgraph_node::get (fndecl);
+  while (node && node->former_clone_of)
     {
-      cgraph_node *node = work.pop ();
-      for (cgraph_edge *e = node->callees; e; e = e->next_callee)
-	{
-	  cgraph_node *callee = e->callee->ultimate_alias_target ();
-	  if (callee == start)
-	    return true;
-	  if (!callee->definition || visited.add (callee))
-	    continue;
-	  if (!--budget)
-	    return true;
-	  work.safe_push (callee);
-	}
+      fndecl = node->former_clone_of;
+      node = cgraph_node::get (fndecl);
     }
+  return fndecl;
+}
+
+/* Does FUN call FNDECL directly?  */
+bool
+calls_directly (function *fun, tree fndecl)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
+	tree callee = call ? gimple_call_fndecl (call) : NULL_TREE;
+	if (callee && origin_of (callee) == fndecl)
+	  return true;
+      }
   return false;
+}
+
+/* Is FUN in a cycle of the call graph of this file?  The unit knows, from
+   the bodies as they were before inlining (a clone asks for the function
+   it was made from).  A function the unit never saw (in lto1, or made by
+   GCC) is taken as recursive only if it calls itself.  */
+bool
+may_recurse (struct esc_unit *unit, function *fun)
+{
+  tree origin = origin_of (fun->decl);
+  esc_fn fn = esc_fn_find (unit, origin);
+  int known = fn >= 0 ? esc_fn_recursive (unit, fn) : -1;
+  if (known >= 0)
+    return known;
+  return calls_directly (fun, origin);
 }
 
 /* ---- Decisions.  */
@@ -248,22 +264,23 @@ first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
     }
   if (!c.align_bytes)
     return "alignment is not a constant power of two up to 4096";
-  if (esc_freed_elsewhere (unit, fn, site->object))
-    return "freed by a function that was not inlined";
   if (fun->calls_setjmp)
     return "function calls setjmp";
-  if (!dead_before_next_iteration (c, sites))
-    return "may outlive a loop iteration";
   if (!options->stackify_recursive)
     {
       if (!*recursion_known)
 	{
-	  *recursive = may_recurse (fun->decl);
+	  *recursive = may_recurse (unit, fun);
 	  *recursion_known = true;
 	}
       if (*recursive)
 	return "function may recurse (see stackify-recursive)";
     }
+  if (esc_freed_elsewhere (unit, fn, site->object))
+    return "freed or used as heap memory by a function that was not "
+	   "inlined";
+  if (!dead_before_next_iteration (c, sites))
+    return "may outlive a loop iteration";
   return NULL;
 }
 
@@ -403,8 +420,9 @@ move_allocation (const candidate &c, tree slot)
     }
 }
 
-/* A free call of moved allocations: the end of the slot's life if it can
-   free only one of them, else nothing.  */
+/* A free call of moved allocations: the end of the slot's life if it
+   always frees the same one (never a null pointer, never another), else
+   nothing.  */
 void
 remove_free (gcall *free_call, vec<candidate> &cands, vec<tree> &slots)
 {
@@ -412,8 +430,9 @@ remove_free (gcall *free_call, vec<candidate> &cands, vec<tree> &slots)
   auto_vec<gcall *> calls;
   trace_pointer (gimple_call_arg (free_call, 0), true, &visited, &calls);
   gimple_stmt_iterator gsi = gsi_for_stmt (free_call);
+  bool one_slot = calls.length () == 1 && frees_exactly (free_call, calls[0]);
   unlink_vdef (free_call);
-  if (calls.length () != 1)
+  if (!one_slot)
     {
       gsi_remove (&gsi, true);
       return;

@@ -70,6 +70,7 @@ sizes_needed (enum esc_libc_alloc alloc)
     case ESC_ALLOC_STRDUP:
       return 0;
     case ESC_ALLOC_CALLOC:
+    case ESC_ALLOC_REALLOC:	/* reallocarray: N * SIZE */
       return 2;
     default:
       return 1;
@@ -87,8 +88,8 @@ check_entry (const struct esc_libc_fn *fn)
   CHECK_FN (fn, fn->result <= ESC_RES_ALLOC);
   CHECK_FN (fn, fn->alloc <= ESC_ALLOC_STRNDUP);
   for (i = 0; i < ESC_LIBC_MAX_ARGS; i++)
-    CHECK_FN (fn, fn->arg[i] <= ESC_ARG_CALLBACK);
-  CHECK_FN (fn, fn->rest <= ESC_ARG_CALLBACK);
+    CHECK_FN (fn, fn->arg[i] <= ESC_ARG_HEAP);
+  CHECK_FN (fn, fn->rest <= ESC_ARG_HEAP);
   CHECK_FN (fn, valid_index (fn->size_arg[0]));
   CHECK_FN (fn, valid_index (fn->size_arg[1]));
   CHECK_FN (fn, valid_index (fn->copy_from));
@@ -122,7 +123,8 @@ check_entry (const struct esc_libc_fn *fn)
 
   /* Allocators: a fresh result (posix_memalign stores it instead), and
      no size argument their kind does not use.  A size may be left NONE
-     when the kind cannot express it (reallocarray): it is then unknown.  */
+     when it is not an argument (pvalloc rounds up to a page): it is then
+     unknown.  */
   if (fn->alloc == ESC_ALLOC_POSIX_MEMALIGN)
     CHECK_FN (fn, fn->result == ESC_RES_NONE);
   else
@@ -260,7 +262,8 @@ test_allocators (void)
   CHECK_FN (fn_pm, fn_pm->size_arg[0] == 2);
   CHECK_FN (fn_ra, fn_ra->alloc == ESC_ALLOC_REALLOC);
   CHECK_FN (fn_ra, fn_ra->arg[0] == ESC_ARG_REALLOC);
-  CHECK_FN (fn_ra, fn_ra->size_arg[0] == ESC_LIBC_NONE);
+  CHECK_FN (fn_ra, fn_ra->size_arg[0] == 1);
+  CHECK_FN (fn_ra, fn_ra->size_arg[1] == 2);
   CHECK_FN (fn_aligned, fn_aligned->alloc == ESC_ALLOC_ALIGNED);
   CHECK_FN (fn_aligned, fn_aligned->size_arg[0] == 1);
   CHECK_FN (fn_getline, fn_getline->arg[0] == ESC_ARG_CONTENT_KEPT);

@@ -1,0 +1,72 @@
+/* stackify refuses an allocation in a loop unless it is freed, by a free of
+   that very allocation, on every path back to itself.  */
+/* { dg-escape-args "report stackify" } */
+/* { dg-options "-O2" } */
+
+#include <stdlib.h>
+
+int
+freed_on_some_paths (int n, int i)
+{
+  int s = 0;
+  for (int k = 0; k < n; k++)
+    {
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      p[i] = k;
+      s += p[k & 7];
+      if (s & 1)
+	free (p);
+    }
+  return s;
+}
+
+int
+previous_iteration_freed (int n, int i)
+{
+  int s = 0;
+  char *prev = NULL;
+  for (int k = 0; k < n; k++)
+    {
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      p[i] = k;
+      s += p[k & 7];
+      if (prev)
+	s += prev[i];
+      free (prev);
+      prev = p;
+    }
+  free (prev);
+  return s;
+}
+
+int
+never_freed_in_loop (int n, int i)
+{
+  int s = 0;
+  for (int k = 0; k < n; k++)
+    {
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      p[i] = k;
+      s += p[k & 7];
+    }
+  return s;
+}
+
+/* Allocated in an inner loop, freed in the outer one.  */
+int
+freed_in_outer_loop (int n, int i)
+{
+  int s = 0;
+  for (int k = 0; k < n; k++)
+    {
+      char *p = NULL;
+      for (int m = 0; m < k; m++)
+	{
+	  p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+	  p[i] = m;
+	  s += p[m & 7];
+	}
+      free (p);
+    }
+  return s;
+}

@@ -1,0 +1,60 @@
+/* stackify moves only malloc, calloc and aligned_alloc: other allocators
+   that do not escape stay on the heap with their reason.  An object given
+   to realloc escapes.  */
+/* { dg-escape-args "report stackify" } */
+/* { dg-options "-O2" } */
+
+#define _GNU_SOURCE
+#include <malloc.h>
+#include <stdlib.h>
+#include <string.h>
+
+int
+dup_literal (int i)
+{
+  char *p = strdup ("hello"); /* { dg-message "allocation of 6 bytes does not escape; stays on heap: only malloc, calloc and aligned_alloc are moved" } */
+  int r = p[i];
+  free (p);
+  return r;
+}
+
+int
+ndup_literal (int i)
+{
+  char *p = strndup ("hello, world", 4); /* { dg-message "allocation of 5 bytes does not escape; stays on heap: only malloc, calloc and aligned_alloc are moved" } */
+  int r = p[i];
+  free (p);
+  return r;
+}
+
+int
+with_memalign (int i, int j)
+{
+  char *p = memalign (16, 32); /* { dg-message "allocation of 32 bytes does not escape; stays on heap: only malloc, calloc and aligned_alloc are moved" } */
+  p[i] = 1;
+  int r = p[j];
+  free (p);
+  return r;
+}
+
+int
+with_valloc (int i, int j)
+{
+  char *p = valloc (64); /* { dg-message "allocation of 64 bytes does not escape; stays on heap: only malloc, calloc and aligned_alloc are moved" } */
+  p[i] = 1;
+  int r = p[j];
+  free (p);
+  return r;
+}
+
+int
+with_realloc (int i, int j)
+{
+  char *p = malloc (16); /* { dg-message "allocation of 16 bytes escapes: reallocated by 'realloc'" } */
+  p[i] = 1;
+  char *q = realloc (p, 32); /* { dg-message "allocation of 32 bytes does not escape; stays on heap: only malloc, calloc and aligned_alloc are moved" } */
+  q[j] = 2;
+  int r = q[i];
+  free (q);
+  return r;
+}

@@ -1,0 +1,79 @@
+"""plugin/escape.specs: -fescape-report as a driver option."""
+
+import pytest
+
+from conftest import DATA, ROOT, parse_notes, run, ice
+
+SOURCES = [DATA / "verdicts.c", ROOT / "docs" / "demo.c"]
+
+
+@pytest.mark.parametrize("opt", ["-O0", "-O2"])
+@pytest.mark.parametrize("src", SOURCES, ids=lambda p: p.name)
+def test_specs_report_same_as_plugin_args(compile, specs, src, opt):
+    rc, _out, direct = compile(src, opt)
+    assert rc == 0, direct
+    rc, _out, via_specs = compile(src, opt, "-specs=%s" % specs,
+                                  "-fescape-report", plugin=False)
+    assert rc == 0, via_specs
+    assert not ice(via_specs)
+    notes = parse_notes(via_specs)
+    assert notes, via_specs
+    assert notes == parse_notes(direct)
+    # Everything else on stderr is the same too (the warnings).
+    assert via_specs == direct
+
+
+def test_specs_without_option_adds_nothing(compile, specs, tmp_path):
+    src = DATA / "verdicts.c"
+    rc, _out, plain = compile(src, "-O2", plugin=False, cwd=tmp_path)
+    assert rc == 0, plain
+    plain_obj = (tmp_path / "out.o").read_bytes()
+    rc, _out, err = compile(src, "-O2", "-specs=%s" % specs, plugin=False,
+                            cwd=tmp_path)
+    assert rc == 0, err
+    assert "note:" not in err or parse_notes(err) == []
+    assert err == plain
+    assert (tmp_path / "out.o").read_bytes() == plain_obj
+
+
+def test_specs_option_reaches_only_cc1(specs, tmp_path):
+    # -fescape-report is consumed by the specs: cc1 gets the plugin, and
+    # neither cc1 nor the assembler nor the linker sees -fescape-report.
+    src = tmp_path / "m.c"
+    src.write_text("int *g;\nint main (void) { int x = 0; g = &x; "
+                   "return 0; }\n")
+    rc, out, err = run(["gcc", "-###", "-specs=%s" % specs,
+                        "-fescape-report", "-O2", "-o", tmp_path / "m",
+                        src], cwd=tmp_path)
+    assert rc == 0, err
+    lines = [l for l in err.splitlines() if l.startswith(" ")]
+    cc1 = [l for l in lines if "cc1" in l.split()[0]]
+    assert cc1, err
+    assert "-fplugin-arg-escape-report" in cc1[0]
+    assert '"-fescape-report"' not in cc1[0]
+    for l in lines:
+        if l not in cc1:
+            assert "escape-report" not in l, l
+            assert "fplugin" not in l, l
+
+
+def test_specs_link_a_program(specs, tmp_path):
+    src = tmp_path / "m.c"
+    src.write_text("int *g;\nint main (void) { int x = 0; g = &x; "
+                   "return 0; }\n")
+    rc, out, err = run(["gcc", "-specs=%s" % specs, "-fescape-report",
+                        "-O2", "-o", tmp_path / "m", src], cwd=tmp_path)
+    assert rc == 0, err
+    assert parse_notes(err) == [
+        (2, 23, "address of 'x' escapes: stored in global 'g'")]
+    rc, _out, _err = run([tmp_path / "m"])
+    assert rc == 0
+
+
+def test_specs_other_options_still_work(compile, specs):
+    # The renamed cc1_options still apply: -D and -O reach cc1.
+    src = "#ifndef FOO\n#error no FOO\n#endif\nint f (int *p) { return *p; }\n"
+    rc, _out, err = compile(src, "-DFOO", "-O2", "-specs=%s" % specs,
+                            "-fescape-report", plugin=False)
+    assert rc == 0, err
+    assert parse_notes(err) == [(4, 13, "parameter 'p' does not escape")]
