@@ -57,7 +57,13 @@ decl_name (tree decl)
 const char *
 callee_name (tree fndecl)
 {
-  return fndecl ? lang_hooks.decl_printable_name (fndecl, 1) : "<unknown>";
+  if (!fndecl)
+    return "<unknown>";
+  /* Under -flto the printable-name hook gives assembler names.  */
+  if (DECL_NAME (fndecl) && !in_lto_p)
+    return lang_hooks.decl_printable_name (fndecl, 1);
+  return DECL_NAME (fndecl) ? IDENTIFIER_POINTER (DECL_NAME (fndecl))
+	 : "<anonymous>";
 }
 
 /* Position of PARM among its function's parameters, or -1 (the static
@@ -354,38 +360,6 @@ pointer_type_p (tree type)
   return type && POINTER_TYPE_P (type);
 }
 
-/* Can a value of TYPE hold a whole pointer?  Pointers, aggregates and
-   scalars at least as wide as a pointer can; an int or a char cannot.
-   Narrow values still flow through copies, loads and stores (a byte-wise
-   copy of a pointer is followed), but not through arithmetic or into the
-   arguments of unknown functions, where taking a pointer apart and
-   putting it back together is not followed.  */
-bool
-may_hold_pointer (tree type)
-{
-  if (!type || POINTER_TYPE_P (type) || AGGREGATE_TYPE_P (type)
-      || VECTOR_TYPE_P (type) || TREE_CODE (type) == COMPLEX_TYPE)
-    return true;
-  tree size = TYPE_SIZE (type);
-  return !size || !tree_fits_uhwi_p (size)
-	 || tree_to_uhwi (size) >= POINTER_SIZE;
-}
-
-/* The value of argument I of CALL as an unknown function sees it: nothing
-   for a value too narrow to hold a pointer.  */
-esc_node
-escaping_arg_value (extractor *x, gcall *call, unsigned i)
-{
-  tree arg = gimple_call_arg (call, i);
-  if (!may_hold_pointer (TREE_TYPE (arg)))
-    {
-      if (TREE_CODE (arg) == ADDR_EXPR)
-	address_of (x, TREE_OPERAND (arg, 0));
-      return ESC_NO_NODE;
-    }
-  return value_of (x, arg);
-}
-
 /* (integer) pointer: the pointee escapes.  (pointer) integer: the result
    may point anywhere.  */
 void
@@ -442,13 +416,6 @@ extract_assign (extractor *x, gassign *stmt)
   if (code == POINTER_PLUS_EXPR)
     {
       assign_to (x, lhs, value_of (x, gimple_assign_rhs1 (stmt)));
-      return;
-    }
-  /* Arithmetic that yields a value too narrow for a pointer (an int
-     counter) carries none.  */
-  if (!gimple_assign_single_p (stmt) && !may_hold_pointer (TREE_TYPE (lhs)))
-    {
-      note_addresses (x, stmt);
       return;
     }
   unsigned first = code == COND_EXPR || code == VEC_COND_EXPR ? 2 : 1;
@@ -713,7 +680,7 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
   bool printed = entry->rest == ESC_ARG_NOT_KEPT
 		 && variadic_arguments_leak (call, &first_variadic);
   for (unsigned i = 0; i < nargs; i++)
-    args.safe_push (escaping_arg_value (x, call, i));
+    args.safe_push (value_of (x, gimple_call_arg (call, i)));
   for (unsigned i = 0; i < nargs; i++)
     {
       esc_node v = args[i];
@@ -813,7 +780,7 @@ extract_unknown_call (extractor *x, gcall *call, esc_reason why)
   for (unsigned i = 0; i < gimple_call_num_args (call); i++)
     {
       why.argno = why.kind == ESC_R_CALL_UNKNOWN ? (int) i + 1 : 0;
-      esc_escape (x->unit, x->fn, escaping_arg_value (x, call, i), why);
+      esc_escape (x->unit, x->fn, value_of (x, gimple_call_arg (call, i)), why);
     }
   assign_to (x, gimple_call_lhs (call), unknown_value (x));
 }
@@ -828,9 +795,69 @@ analysable_callee (tree fndecl)
     return NULL_TREE;
   enum availability avail;
   node = node->ultimate_alias_target (&avail);
-  if (!node || !node->definition || avail <= AVAIL_INTERPOSABLE)
+  /* An "extern inline" body only stands in for a definition elsewhere.  */
+  if (!node || !node->definition || avail <= AVAIL_INTERPOSABLE
+      || DECL_EXTERNAL (node->decl))
     return NULL_TREE;
   return node->decl;
+}
+
+/* The parameter types of FNDECL's prototype, in *TYPES.  */
+bool
+prototype_types (tree fndecl, auto_vec<tree> *types)
+{
+  tree fntype = TREE_TYPE (fndecl);
+  if (!prototype_p (fntype) || stdarg_p (fntype))
+    return false;
+  for (tree t = TYPE_ARG_TYPES (fntype); t && t != void_list_node;
+       t = TREE_CHAIN (t))
+    types->safe_push (TREE_VALUE (t));
+  return true;
+}
+
+/* A call of a clone (IPA-CP, IPA-SRA) of a function the unit analysed,
+   before inlining, as the clone is not: the origin's summary, with each
+   argument put back where the origin had it.  A parameter the clone
+   dropped may have been replaced by any constant (an address): unknown
+   memory.  An argument that is not one of the origin's (a piece of a split
+   aggregate) escapes.  False if the clone does not fit its origin.  */
+bool
+extract_clone_call (extractor *x, tree clone, esc_node lhs,
+		    const vec<esc_node> &args)
+{
+  tree origin = escape_origin_of (clone);
+  /* The origin's body may be gone by now; the unit has its summary.  */
+  if (origin == clone || esc_fn_find (x->unit, origin) < 0)
+    return false;
+  clone_info *info = clone_info::get (cgraph_node::get (clone));
+  ipa_param_adjustments *adj = info ? info->param_adjustments : NULL;
+  /* Parameter types from the prototypes: the origin's DECL_ARGUMENTS went
+     with its body, the clone's may not be there yet.  */
+  auto_vec<tree> origin_types, clone_types;
+  if (!prototype_types (origin, &origin_types)
+      || !prototype_types (clone, &clone_types)
+      || clone_types.length () != args.length ())
+    return false;
+  auto_vec<esc_node> origin_args;
+  for (unsigned i = 0; i < origin_types.length (); i++)
+    origin_args.safe_push (unknown_value (x));
+  for (unsigned i = 0; i < clone_types.length (); i++)
+    {
+      int o = adj ? adj->get_original_index (i) : (int) i;
+      if (o >= (int) origin_types.length ()
+	  || (o >= 0 && !types_compatible_p (clone_types[i], origin_types[o])))
+	return false;
+      if (o >= 0)
+	origin_args[o] = args[i];
+      else
+	esc_escape (x->unit, x->fn, args[i],
+		    reason (ESC_R_CALL_UNKNOWN, callee_name (origin),
+			    (int) i + 1));
+    }
+  esc_fn callee = esc_fn_declare (x->unit, origin, callee_name (origin));
+  esc_call (x->unit, x->fn, callee, lhs, origin_args.address (),
+	    origin_args.length ());
+  return true;
 }
 
 void
@@ -986,7 +1013,8 @@ extract_call (extractor *x, gcall *call)
     args.safe_push (value_of (x, gimple_call_arg (call, i)));
   tree lhs = gimple_call_lhs (call);
   esc_node result = lhs ? esc_cell (x->unit, x->fn) : ESC_NO_NODE;
-  extract_direct_call (x, fndecl, result, args.address (), args.length ());
+  if (!extract_clone_call (x, analysable_callee (fndecl), result, args))
+    extract_direct_call (x, fndecl, result, args.address (), args.length ());
   assign_to (x, lhs, result);
 }
 
@@ -1239,6 +1267,19 @@ run_extractor (struct esc_unit *unit, function *fun, esc_fn fn,
 }
 
 } // anon namespace
+
+/* The function FNDECL was cloned from, or FNDECL.  */
+tree
+escape_origin_of (tree fndecl)
+{
+  cgraph_node *node = cgraph_node::get (fndecl);
+  while (node && node->former_clone_of)
+    {
+      fndecl = node->former_clone_of;
+      node = cgraph_node::get (fndecl);
+    }
+  return fndecl;
+}
 
 void
 escape_extract_function (struct esc_unit *unit, function *fun, bool for_report)

@@ -18,6 +18,9 @@
 #include "gimple-iterator.h"
 #include "gimple-walk.h"
 #include "tree-into-ssa.h"
+#include "alloc-pool.h"
+#include "symbol-summary.h"
+#include "symtab-clones.h"
 #include "diagnostic-core.h"
 #include "diagnostic.h"
 #include "langhooks.h"
@@ -77,6 +80,9 @@ struct escape_sites
   auto_vec<escape_free_site> frees;
 };
 
+/* The function FNDECL was cloned from (IPA-CP, IPA-SRA), or FNDECL.  */
+tree escape_origin_of (tree fndecl);
+
 /* The function as it is now (after inlining), as a late function of the
    solved UNIT (esc_late_begin); fills SITES.  */
 esc_fn escape_extract_late (struct esc_unit *unit, function *fun,
@@ -100,6 +106,10 @@ void escape_add_captured_local (esc_fn fn, tree decl, const char *nested_fn);
 void escape_add_allocation (esc_fn fn, location_t loc, bool size_known,
 			    unsigned HOST_WIDE_INT size, esc_node node);
 void escape_add_parameter (esc_fn fn, tree parm, unsigned index);
+/* Does FNDECL get notes?  Not if GCC drops it when optimizing: a static
+   function that nothing calls or takes the address of (at -O0 GCC keeps
+   it, but its notes would then come and go with -O).  */
+bool escape_reported_function_p (tree fndecl);
 /* Turns the registered items into notes (held until escape_emit_notes).
    With DEFER_ALLOCATIONS, an allocation that does not escape keeps its
    note only if the stackify pass does not speak of the same call.  */

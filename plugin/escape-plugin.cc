@@ -80,10 +80,15 @@ public:
   }
   unsigned int execute (function *fun) final override
   {
+    /* An "extern inline" body is never emitted: calls of it are calls of
+       a definition elsewhere.  */
+    if (DECL_EXTERNAL (fun->decl))
+      return 0;
     if (!unit)
       unit = esc_unit_new ();
     escape_extract_function (unit, fun,
-			     options.report != ESCAPE_REPORT_NONE);
+			     options.report != ESCAPE_REPORT_NONE
+			     && escape_reported_function_p (fun->decl));
     return 0;
   }
 };

@@ -161,7 +161,63 @@ item_text (struct esc_unit *unit, const report_item &item,
   return false;
 }
 
+/* A function any program could run: visible outside the file, kept on
+   purpose, or with its address taken.  */
+bool
+root_function_p (cgraph_node *node)
+{
+  tree decl = node->decl;
+  return (TREE_PUBLIC (decl) && !DECL_EXTERNAL (decl))
+	 || DECL_PRESERVE_P (decl)
+	 || node->address_taken || DECL_STATIC_CONSTRUCTOR (decl)
+	 || DECL_STATIC_DESTRUCTOR (decl) || MAIN_NAME_P (DECL_NAME (decl));
+}
+
+/* The functions reachable from the roots through calls and references,
+   computed once per unit.  */
+hash_set<cgraph_node *> *reachable_functions;
+
+void
+compute_reachable_functions (void)
+{
+  reachable_functions = new hash_set<cgraph_node *>;
+  auto_vec<cgraph_node *> work;
+  cgraph_node *node;
+  FOR_EACH_FUNCTION (node)
+    if (DECL_NAME (node->decl) && root_function_p (node)
+	&& !reachable_functions->add (node))
+      work.safe_push (node);
+  while (!work.is_empty ())
+    {
+      node = work.pop ();
+      for (cgraph_edge *e = node->callees; e; e = e->next_callee)
+	if (!reachable_functions->add (e->callee))
+	  work.safe_push (e->callee);
+      ipa_ref *ref;
+      for (unsigned i = 0; node->iterate_reference (i, ref); i++)
+	if (cgraph_node *target = dyn_cast <cgraph_node *> (ref->referred))
+	  if (!reachable_functions->add (target))
+	    work.safe_push (target);
+    }
+}
+
 } // anon namespace
+
+bool
+escape_reported_function_p (tree fndecl)
+{
+  cgraph_node *node = cgraph_node::get (fndecl);
+  if (!node || DECL_EXTERNAL (fndecl))
+    return false;
+  if (!reachable_functions)
+    compute_reachable_functions ();
+  /* A nested function is reached through its parent.  */
+  while (node && !reachable_functions->contains (node)
+	 && DECL_CONTEXT (node->decl)
+	 && TREE_CODE (DECL_CONTEXT (node->decl)) == FUNCTION_DECL)
+    node = cgraph_node::get (DECL_CONTEXT (node->decl));
+  return node && reachable_functions->contains (node);
+}
 
 void
 escape_add_local (esc_fn fn, tree decl, esc_node node)
@@ -266,4 +322,6 @@ escape_emit_notes (void)
   notes.release ();
   delete stackified_loci;
   stackified_loci = NULL;
+  delete reachable_functions;
+  reachable_functions = NULL;
 }

@@ -195,20 +195,6 @@ dead_before_next_iteration (const candidate &c, const escape_sites &sites)
 
 /* ---- Recursion.  */
 
-/* The function FNDECL was cloned from (IPA-CP, IPA-SRA, partial inlining),
-   or FNDECL itself.  */
-tree
-origin_of (tree fndecl)
-{
-  cgraph_node *node = cgraph_node::get (fndecl);
-  while (node && node->former_clone_of)
-    {
-      fndecl = node->former_clone_of;
-      node = cgraph_node::get (fndecl);
-    }
-  return fndecl;
-}
-
 /* Does FUN call FNDECL directly?  */
 bool
 calls_directly (function *fun, tree fndecl)
@@ -220,7 +206,7 @@ calls_directly (function *fun, tree fndecl)
       {
 	gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
 	tree callee = call ? gimple_call_fndecl (call) : NULL_TREE;
-	if (callee && origin_of (callee) == fndecl)
+	if (callee && escape_origin_of (callee) == fndecl)
 	  return true;
       }
   return false;
@@ -228,12 +214,16 @@ calls_directly (function *fun, tree fndecl)
 
 /* Is FUN in a cycle of the call graph of this file?  The unit knows, from
    the bodies as they were before inlining (a clone asks for the function
-   it was made from).  A function the unit never saw (in lto1, or made by
-   GCC) is taken as recursive only if it calls itself.  */
+   it was made from).  A function whose address is taken may be called back
+   through a pointer from anywhere.  A function the unit never saw (in lto1,
+   or made by GCC) is taken as recursive only if it calls itself.  */
 bool
 may_recurse (struct esc_unit *unit, function *fun)
 {
-  tree origin = origin_of (fun->decl);
+  tree origin = escape_origin_of (fun->decl);
+  cgraph_node *node = cgraph_node::get (origin);
+  if (node && node->address_taken)
+    return true;
   esc_fn fn = esc_fn_find (unit, origin);
   int known = fn >= 0 ? esc_fn_recursive (unit, fn) : -1;
   if (known >= 0)
@@ -284,16 +274,29 @@ first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
   return NULL;
 }
 
-/* Withdraws every candidate that the free call F may free when F cannot be
-   removed: it may free something that stays on the heap.  */
+/* Withdraws a moved candidate freed by a free call that stays.  */
+bool
+withdraw_freed (candidate *c)
+{
+  if (!c || !c->moved)
+    return false;
+  c->moved = false;
+  c->refusal = "freed through a pointer that may hold another allocation";
+  return true;
+}
+
+/* A free call F that may free something staying on the heap stays too, so
+   nothing it may free can be moved: when its pointer is traced to its
+   allocation calls, those; otherwise whatever it may point to.  */
 bool
 check_free (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
 	    vec<candidate> &cands)
 {
   hash_set<gimple *> visited;
   auto_vec<gcall *> calls;
-  bool removable = trace_pointer (gimple_call_arg (f.call, 0), true,
-				  &visited, &calls);
+  bool traced = trace_pointer (gimple_call_arg (f.call, 0), true, &visited,
+			       &calls);
+  bool removable = traced;
   for (gcall *call : calls)
     {
       candidate *c = candidate_for (cands, call);
@@ -302,14 +305,13 @@ check_free (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
   if (removable)
     return false;
   bool changed = false;
-  for (candidate &c : cands)
-    if (c.moved && esc_may_point_to (unit, fn, f.ptr, c.site->object))
-      {
-	c.moved = false;
-	c.refusal = "freed through a pointer that may hold another "
-		    "allocation";
-	changed = true;
-      }
+  if (traced)
+    for (gcall *call : calls)
+      changed |= withdraw_freed (candidate_for (cands, call));
+  else
+    for (candidate &c : cands)
+      if (esc_may_point_to (unit, fn, f.ptr, c.site->object))
+	changed |= withdraw_freed (&c);
   return changed;
 }
 

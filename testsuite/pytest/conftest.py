@@ -25,6 +25,7 @@ Plain helpers (import them: "from conftest import parse_notes"):
              build/torture from Debian's gcc-12-source (skips without it)
 """
 
+import fcntl
 import os
 import pathlib
 import re
@@ -79,8 +80,15 @@ def parse_notes(stderr, plugin_only=True, file=None):
     return notes
 
 
+# A source line quoted under a diagnostic ("   15 | ...", "      | ^~~").
+QUOTED_RE = re.compile(r"^\s*\d*\s*\|")
+
+
 def ice(stderr):
-    return bool(ICE_RE.search(stderr))
+    """Does the compiler's output report a crash (an internal compiler
+    error, a signal)?  Quoted source lines do not count."""
+    return any(ICE_RE.search(line) for line in stderr.splitlines()
+               if not QUOTED_RE.match(line))
 
 
 def _make(root):
@@ -249,22 +257,30 @@ def _torture_tar():
 
 
 def torture_dir():
-    """The directory of gcc.c-torture/compile, extracted once into
-    build/torture from Debian's gcc-12-source; calls pytest.skip if that
-    package is missing."""
-    tar = _torture_tar()
+    """The directory of gcc.c-torture/compile (its parent has execute/ and
+    the rest of gcc.c-torture), extracted once into build/torture from
+    Debian's gcc-12-source; calls pytest.skip if that package is missing.
+    Concurrent sessions extract it once (a lock file in build/torture)."""
     done = TORTURE_CACHE / ".extracted"
-    if done.is_file():
-        path = pathlib.Path(done.read_text().strip())
-        if path.is_dir():
-            return path
+    path = TORTURE_CACHE / "gcc.c-torture" / "compile"
+    if done.is_file() and path.is_dir():
+        return path
+    tar = _torture_tar()
     if tar is None or not tar.is_file():
         pytest.skip("GCC's torture suite needs the gcc-12-source package "
                     "(/usr/src/gcc-12/gcc-12.*-dfsg.tar.xz); install it with "
                     "'apt-get install gcc-12-source' or 'make deps'")
+    TORTURE_CACHE.mkdir(parents=True, exist_ok=True)
+    with open(TORTURE_CACHE / ".extract.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if done.is_file() and path.is_dir():
+            return path
+        return _extract_torture(tar, done)
+
+
+def _extract_torture(tar, done):
     top = re.sub(r"(-dfsg)?\.tar\.xz$", "", tar.name)
     member = "%s/gcc/testsuite/gcc.c-torture" % top
-    TORTURE_CACHE.mkdir(parents=True, exist_ok=True)
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="extract.",
                                         dir=TORTURE_CACHE))
     p = subprocess.run(["tar", "xf", str(tar), "-C", str(tmp), member],
@@ -278,7 +294,7 @@ def torture_dir():
     shutil.rmtree(dest, ignore_errors=True)
     (tmp / member).rename(dest)
     shutil.rmtree(tmp, ignore_errors=True)
-    done.write_text(str(dest / "compile") + "\n")
+    done.write_text("%s\n" % tar)
     return dest / "compile"
 
 

@@ -31,3 +31,10 @@ keeper_release (void *p)
 {
   free (p);
 }
+
+/* The pointer comes in two 32-bit halves.  */
+void
+keeper_put_halves (unsigned lo, unsigned hi)
+{
+  keeper_put ((void *) (((unsigned long) hi << 32) | lo));
+}
