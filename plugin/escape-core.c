@@ -138,6 +138,8 @@ struct fn
   int has_body;
   unsigned nparams;
   const char **param_names;
+  unsigned char *param_scalar;	/* see esc_param_set_scalar */
+  int calls_out;		/* its own calls; then with its callees' */
   uint32_t nnodes;
   esc_node *param_value;
   esc_node ret_value;
@@ -282,6 +284,7 @@ static void
 free_fn (struct fn *f)
 {
   free (f->param_names);
+  free (f->param_scalar);
   free (f->param_value);
   free (f->param_obj);
   free (f->param_verdicts);
@@ -295,6 +298,7 @@ free_fn (struct fn *f)
     graph_free (f->late_graph);
   free (f->late_graph);
   f->param_names = NULL;
+  f->param_scalar = NULL;
   f->param_value = f->param_obj = NULL;
   f->param_verdicts = NULL;
   f->late_graph = NULL;
@@ -378,6 +382,7 @@ esc_fn_begin (struct esc_unit *unit, esc_fn fn, unsigned nparams,
   f->has_body = 1;
   f->nparams = nparams;
   f->param_names = xcalloc (nparams, sizeof *f->param_names);
+  f->param_scalar = xcalloc (nparams, sizeof *f->param_scalar);
   f->param_value = xcalloc (nparams, sizeof *f->param_value);
   for (unsigned i = 0; i < nparams; i++)
     {
@@ -394,6 +399,20 @@ esc_param_value (struct esc_unit *unit, esc_fn fn, unsigned index)
   struct fn *f = get_fn (unit, fn);
   assert (index < f->nparams);
   return f->param_value[index];
+}
+
+void
+esc_param_set_scalar (struct esc_unit *unit, esc_fn fn, unsigned index)
+{
+  struct fn *f = get_fn (unit, fn);
+  assert (index < f->nparams);
+  f->param_scalar[index] = 1;
+}
+
+void
+esc_fn_set_calls_out (struct esc_unit *unit, esc_fn fn)
+{
+  get_fn (unit, fn)->calls_out = 1;
 }
 
 esc_node
@@ -555,6 +574,11 @@ struct graph
   size_t n, cap;
   VEC (struct record) records;
   VEC (esc_node) pending;	/* pairs still to unify */
+  /* Memory that is not the function's own: the parameters' pointees,
+     externals, what a callee's summary brought in.  Everything reachable
+     from it is foreign too (see esc_pointee_own).  */
+  struct node_vec foreign_roots;
+  unsigned char *foreign;
   /* Filled by mark_escapes: per class root.  */
   struct esc_reason *escapes;
   struct esc_reason *external;
@@ -591,6 +615,8 @@ graph_free (struct graph *g)
   free (g->escapes);
   free (g->external);
   free (g->freed);
+  free (g->foreign);
+  VEC_FREE (g->foreign_roots);
   free (g->stamp);
   free (g->local);
   free (g->index);
@@ -709,6 +735,7 @@ apply_unknown_call (struct graph *g, const struct fn *callee, esc_node lhs,
     {
       esc_node u = pointee (g, lhs);
       add_record (g, u, make_reason (ESC_R_MEMORY, NULL, 0), 1, 1);
+      VEC_PUSH (g->foreign_roots, u);
     }
 }
 
@@ -744,6 +771,7 @@ map_summary_node (struct graph *g, esc_node *map, uint32_t node, esc_node c,
     }
   map[node] = c;
   VEC_PUSH (*work, node);
+  VEC_PUSH (g->foreign_roots, c);
 }
 
 /* A call of a solved function of another component: its summary is
@@ -840,6 +868,7 @@ apply_op (struct esc_unit *unit, struct graph *g, const struct fn *f,
       break;
     case OP_EXTERNAL:
       add_record (g, a, f->reasons.v[op->extra], 1, 1);
+      VEC_PUSH (g->foreign_roots, a);
       break;
     case OP_CALL:
       apply_call (unit, g, f, op);
@@ -874,12 +903,39 @@ mark_escaping (struct graph *g, esc_node c, struct esc_reason reason,
     }
 }
 
+/* Marks the foreign classes: the roots and what they point to.  */
+static void
+mark_foreign (struct graph *g)
+{
+  struct node_vec work = { NULL, 0, 0 };
+  g->foreign = xcalloc (g->n, sizeof *g->foreign);
+  for (size_t i = 0; i < g->foreign_roots.n; i++)
+    {
+      esc_node c = find (g, g->foreign_roots.v[i]);
+      if (g->foreign[c])
+	continue;
+      g->foreign[c] = 1;
+      VEC_PUSH (work, c);
+      while (work.n)
+	{
+	  esc_node p = pointee_if_any (g, work.v[--work.n]);
+	  if (p != ESC_NO_NODE && !g->foreign[p])
+	    {
+	      g->foreign[p] = 1;
+	      VEC_PUSH (work, p);
+	    }
+	}
+    }
+  VEC_FREE (work);
+}
+
 /* Resolves the records, in the order they were made, once the classes are
    final.  */
 static void
 mark_escapes (struct graph *g)
 {
   struct node_vec work = { NULL, 0, 0 };
+  mark_foreign (g);
   g->escapes = xcalloc (g->n, sizeof *g->escapes);
   g->external = xcalloc (g->n, sizeof *g->external);
   g->freed = xcalloc (g->n, sizeof *g->freed);
@@ -970,8 +1026,10 @@ object_verdicts (struct graph *g, struct fn *f)
   walk_from (g, returned_class (g, f),
 	     make_reason (ESC_R_RETURNED, NULL, 0), &work);
   for (unsigned i = 0; i < f->nparams; i++)
-    walk_from (g, pointee_if_any (g, f->param_obj[i]),
-	       make_reason (ESC_R_PARAM_STORE, f->param_names[i], 0), &work);
+    if (!f->param_scalar[i])
+      walk_from (g, pointee_if_any (g, f->param_obj[i]),
+		 make_reason (ESC_R_PARAM_STORE, f->param_names[i], 0),
+		 &work);
   for (size_t i = 0; i < f->objects.n; i++)
     {
       esc_node c = find (g, f->base + f->objects.v[i].node);
@@ -1032,7 +1090,8 @@ param_verdicts (struct graph *g, struct fn *f)
 	  continue;
 	}
       for (unsigned j = 0; j < f->nparams; j++)
-	if (j != i && reaches (g, pointee_if_any (g, f->param_obj[j]), c))
+	if (j != i && !f->param_scalar[j]
+	    && reaches (g, pointee_if_any (g, f->param_obj[j]), c))
 	  {
 	    v->kind = ESC_PARAM_ESCAPES;
 	    v->reason = make_reason (ESC_R_PARAM_STORE, f->param_names[j], 0);
@@ -1133,6 +1192,7 @@ solve_component (struct esc_unit *unit, const esc_fn *members, size_t count,
 	  f->param_obj[k] = graph_new_node (g);
 	  unify (g, pointee (g, f->base + f->param_value[k]),
 		 f->param_obj[k]);
+	  VEC_PUSH (g->foreign_roots, f->param_obj[k]);
 	}
     }
   for (size_t i = 0; i < count; i++)
@@ -1149,6 +1209,22 @@ solve_component (struct esc_unit *unit, const esc_fn *members, size_t count,
       param_verdicts (g, f);
       build_summary (g, f);
     }
+}
+
+/* Does F call out, itself or through a callee solved before it (callees
+   come first) or without a body?  */
+static int
+component_calls_out (const struct esc_unit *unit, const struct fn *f)
+{
+  if (f->calls_out)
+    return 1;
+  for (size_t i = 0; i < f->calls.n; i++)
+    {
+      const struct fn *callee = &unit->fns.v[f->calls.v[i].callee];
+      if (!callee->has_body || callee->calls_out)
+	return 1;
+    }
+  return 0;
 }
 
 static int
@@ -1200,11 +1276,15 @@ finish_component (struct tarjan *t, struct fn *root)
   struct graph g;
   solve_component (t->unit, t->members.v, t->members.n, &g);
   graph_free (&g);
+  int calls_out = 0;
+  for (size_t i = 0; i < t->members.n; i++)
+    calls_out |= component_calls_out (t->unit, &t->unit->fns.v[t->members.v[i]]);
   for (size_t i = 0; i < t->members.n; i++)
     {
       esc_fn m = t->members.v[i];
       struct fn *f = &t->unit->fns.v[m];
       f->recursive = t->members.n > 1 || calls_itself (f, m);
+      f->calls_out = calls_out;
     }
   t->nscc++;
 }
@@ -1330,11 +1410,26 @@ esc_may_point_to (struct esc_unit *unit, esc_fn fn, esc_node value,
 }
 
 int
+esc_pointee_own (struct esc_unit *unit, esc_fn fn, esc_node value)
+{
+  struct graph *g = late_graph (unit, fn);
+  struct fn *f = get_fn (unit, fn);
+  esc_node p = pointee_if_any (g, f->base + value);
+  return p != ESC_NO_NODE && !g->foreign[p];
+}
+
+int
 esc_freed_elsewhere (struct esc_unit *unit, esc_fn fn, esc_node obj)
 {
   struct graph *g = late_graph (unit, fn);
   struct fn *f = get_fn (unit, fn);
   return (g->freed[find (g, f->base + obj)] & FREED_ELSEWHERE) != 0;
+}
+
+int
+esc_fn_may_call_out (struct esc_unit *unit, esc_fn fn)
+{
+  return get_fn (unit, fn)->calls_out;
 }
 
 int

@@ -99,6 +99,13 @@ void esc_fn_begin (struct esc_unit *unit, esc_fn fn, unsigned nparams,
 /* The node of parameter INDEX's value (its pointee is the caller's memory),
    and the node whose value FN returns.  */
 esc_node esc_param_value (struct esc_unit *unit, esc_fn fn, unsigned index);
+/* Parameter INDEX of FN is a scalar (an int, a double): it holds no address
+   of the caller's memory, so what is stored through it does not outlive the
+   call for that reason.  Its value still flows like any other.  */
+void esc_param_set_scalar (struct esc_unit *unit, esc_fn fn, unsigned index);
+/* FN makes a call that may call back into the file: an indirect call, or a
+   call of a function the analysis does not know.  */
+void esc_fn_set_calls_out (struct esc_unit *unit, esc_fn fn);
 esc_node esc_return_value (struct esc_unit *unit, esc_fn fn);
 
 /* Nodes of FN.  A plain cell holds values; objects are cells whose address
@@ -143,6 +150,9 @@ struct esc_param_verdict esc_param_verdict (struct esc_unit *unit, esc_fn fn,
 /* After solving: may FN be called again while it runs (a cycle of the call
    graph)?  1 or 0; -1 if FN had no body when the unit was solved.  */
 int esc_fn_recursive (struct esc_unit *unit, esc_fn fn);
+/* After solving: may FN, or a function it calls, call out (see
+   esc_fn_set_calls_out)?  */
+int esc_fn_may_call_out (struct esc_unit *unit, esc_fn fn);
 
 /* Late functions: after esc_unit_solve, the body of a function as it is
    later in the compilation (after inlining, say) can be analysed against the
@@ -157,6 +167,9 @@ void esc_late_end (struct esc_unit *unit, esc_fn fn);
 /* May the pointer in VALUE point to the object OBJ?  */
 int esc_may_point_to (struct esc_unit *unit, esc_fn fn, esc_node value,
 		      esc_node obj);
+/* Does VALUE point only to FN's own objects (its locals and allocations),
+   never to memory of a caller, a callee or the rest of the program?  */
+int esc_pointee_own (struct esc_unit *unit, esc_fn fn, esc_node value);
 /* Is OBJ freed or used as heap memory by something other than a removable
    free call of FN (a callee, through its summary, or a library
    function)?  */

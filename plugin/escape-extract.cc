@@ -59,9 +59,8 @@ callee_name (tree fndecl)
 {
   if (!fndecl)
     return "<unknown>";
-  /* Under -flto the printable-name hook gives assembler names.  */
-  if (DECL_NAME (fndecl) && !in_lto_p)
-    return lang_hooks.decl_printable_name (fndecl, 1);
+  /* Not the printable-name hook: once free_lang_data has run (-flto), it
+     gives assembler names ("inner.0").  */
   return DECL_NAME (fndecl) ? IDENTIFIER_POINTER (DECL_NAME (fndecl))
 	 : "<anonymous>";
 }
@@ -589,6 +588,7 @@ extract_callback (extractor *x, gcall *call, const esc_libc_fn *entry,
   tree fndecl = callback_fndecl (call, entry->callback);
   if (!fndecl)
     {
+      esc_fn_set_calls_out (x->unit, x->fn);
       for (esc_node v : passed)
 	esc_escape (x->unit, x->fn, v, reason (ESC_R_INDIRECT_CALL));
       return;
@@ -777,6 +777,7 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
 void
 extract_unknown_call (extractor *x, gcall *call, esc_reason why)
 {
+  esc_fn_set_calls_out (x->unit, x->fn);
   for (unsigned i = 0; i < gimple_call_num_args (call); i++)
     {
       why.argno = why.kind == ESC_R_CALL_UNKNOWN ? (int) i + 1 : 0;
@@ -871,6 +872,7 @@ extract_direct_call (extractor *x, tree fndecl, esc_node lhs,
       esc_call (x->unit, x->fn, callee, lhs, args, nargs);
       return;
     }
+  esc_fn_set_calls_out (x->unit, x->fn);
   for (unsigned i = 0; i < nargs; i++)
     esc_escape (x->unit, x->fn, args[i],
 		reason (ESC_R_CALL_UNKNOWN, callee_name (fndecl), (int) i + 1));
@@ -1219,6 +1221,21 @@ register_parameters (extractor *x)
       escape_add_parameter (x->fn, parm, i);
 }
 
+/* Parameters that hold no address of the caller's memory.  */
+void
+mark_scalar_parameters (extractor *x)
+{
+  unsigned i = 0;
+  for (tree parm = DECL_ARGUMENTS (x->fun->decl); parm;
+       parm = DECL_CHAIN (parm), i++)
+    {
+      tree type = TREE_TYPE (parm);
+      if (!POINTER_TYPE_P (type) && !AGGREGATE_TYPE_P (type)
+	  && !VECTOR_TYPE_P (type) && TREE_CODE (type) != COMPLEX_TYPE)
+	esc_param_set_scalar (x->unit, x->fn, i);
+    }
+}
+
 /* The parameter names of FUN, for the unit.  */
 void
 param_names (function *fun, auto_vec<const char *> *names)
@@ -1260,6 +1277,7 @@ run_extractor (struct esc_unit *unit, function *fun, esc_fn fn,
   x.reported_decls = new hash_set<tree>;
   if (for_report)
     register_parameters (&x);
+  mark_scalar_parameters (&x);
   extract_body (&x);
   x.ssa_nodes.release ();
   delete x.decl_nodes;

@@ -214,21 +214,22 @@ calls_directly (function *fun, tree fndecl)
 
 /* Is FUN in a cycle of the call graph of this file?  The unit knows, from
    the bodies as they were before inlining (a clone asks for the function
-   it was made from).  A function whose address is taken may be called back
-   through a pointer from anywhere.  A function the unit never saw (in lto1,
-   or made by GCC) is taken as recursive only if it calls itself.  */
+   it was made from).  A function whose address is taken may also be
+   called back through a pointer, if it or a function it calls makes an
+   indirect call or calls a function the analysis does not know.  A
+   function the unit never saw (in lto1, or made by GCC) is taken as
+   recursive only if it calls itself.  */
 bool
 may_recurse (struct esc_unit *unit, function *fun)
 {
   tree origin = escape_origin_of (fun->decl);
-  cgraph_node *node = cgraph_node::get (origin);
-  if (node && node->address_taken)
-    return true;
   esc_fn fn = esc_fn_find (unit, origin);
   int known = fn >= 0 ? esc_fn_recursive (unit, fn) : -1;
-  if (known >= 0)
-    return known;
-  return calls_directly (fun, origin);
+  if (known < 0)
+    return calls_directly (fun, origin);
+  cgraph_node *node = cgraph_node::get (origin);
+  return known || (node && node->address_taken
+		   && esc_fn_may_call_out (unit, fn));
 }
 
 /* ---- Decisions.  */
@@ -285,6 +286,39 @@ withdraw_freed (candidate *c)
   return true;
 }
 
+/* Can the free call F go: does it free moved allocations only (or a null
+   pointer)?  Its pointer is traced to allocation calls through copies and
+   PHIs; when it comes from elsewhere (a load: free (v->buf)), it may still
+   go if it points only to this function's own memory, all of it moved.  */
+bool
+free_removable (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
+		vec<candidate> &cands)
+{
+  hash_set<gimple *> visited;
+  auto_vec<gcall *> calls;
+  if (trace_pointer (gimple_call_arg (f.call, 0), true, &visited, &calls))
+    {
+      for (gcall *call : calls)
+	{
+	  candidate *c = candidate_for (cands, call);
+	  if (!c || !c->moved)
+	    return false;
+	}
+      return !calls.is_empty ();
+    }
+  if (!esc_pointee_own (unit, fn, f.ptr))
+    return false;
+  bool any = false;
+  for (const candidate &c : cands)
+    if (esc_may_point_to (unit, fn, f.ptr, c.site->object))
+      {
+	if (!c.moved)
+	  return false;
+	any = true;
+      }
+  return any;
+}
+
 /* A free call F that may free something staying on the heap stays too, so
    nothing it may free can be moved: when its pointer is traced to its
    allocation calls, those; otherwise whatever it may point to.  */
@@ -292,20 +326,12 @@ bool
 check_free (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
 	    vec<candidate> &cands)
 {
+  if (free_removable (unit, fn, f, cands))
+    return false;
   hash_set<gimple *> visited;
   auto_vec<gcall *> calls;
-  bool traced = trace_pointer (gimple_call_arg (f.call, 0), true, &visited,
-			       &calls);
-  bool removable = traced;
-  for (gcall *call : calls)
-    {
-      candidate *c = candidate_for (cands, call);
-      removable &= c && c->moved;
-    }
-  if (removable)
-    return false;
   bool changed = false;
-  if (traced)
+  if (trace_pointer (gimple_call_arg (f.call, 0), true, &visited, &calls))
     for (gcall *call : calls)
       changed |= withdraw_freed (candidate_for (cands, call));
   else
@@ -447,26 +473,9 @@ remove_free (gcall *free_call, vec<candidate> &cands, vec<tree> &slots)
   gsi_replace (&gsi, clobber, true);
 }
 
-/* Is the free call F one that frees moved allocations only?  */
 bool
-frees_moved_only (const escape_free_site &f, vec<candidate> &cands)
-{
-  hash_set<gimple *> visited;
-  auto_vec<gcall *> calls;
-  if (!trace_pointer (gimple_call_arg (f.call, 0), true, &visited, &calls)
-      || calls.is_empty ())
-    return false;
-  for (gcall *call : calls)
-    {
-      candidate *c = candidate_for (cands, call);
-      if (!c || !c->moved)
-	return false;
-    }
-  return true;
-}
-
-bool
-rewrite (const escape_sites &sites, vec<candidate> &cands)
+rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
+	 vec<candidate> &cands)
 {
   auto_vec<tree> slots;
   bool changed = false;
@@ -475,7 +484,7 @@ rewrite (const escape_sites &sites, vec<candidate> &cands)
   /* Frees first: they are found by tracing from the allocation calls.  */
   auto_vec<gcall *> frees;
   for (const escape_free_site &f : sites.frees)
-    if (frees_moved_only (f, cands))
+    if (free_removable (unit, fn, f, cands))
       frees.safe_push (f.call);
   for (gcall *free_call : frees)
     remove_free (free_call, cands, slots);
@@ -528,7 +537,7 @@ escape_stackify (struct esc_unit *unit, function *fun,
       decide (unit, fn, fun, sites, options, cands);
       if (options->report == ESCAPE_REPORT_ALL)
 	note_decisions (cands);
-      changed = rewrite (sites, cands);
+      changed = rewrite (unit, fn, sites, cands);
     }
   esc_late_end (unit, fn);
   if (!changed)
