@@ -77,3 +77,24 @@ def test_specs_other_options_still_work(compile, specs):
                             "-fescape-report", plugin=False)
     assert rc == 0, err
     assert parse_notes(err) == [(4, 13, "parameter 'p' does not escape")]
+
+
+def test_specs_stackify_same_as_plugin_args(compile, specs, tmp_path):
+    # -fescape-stackify alone, and with -fescape-report: the same object
+    # code and notes as the plugin arguments (the plugin is loaded once).
+    src = ROOT / "docs" / "demo.c"
+    rc, _out, direct = compile(src, "-O2", cwd=tmp_path,
+                               args=("report", "stackify"))
+    assert rc == 0, direct
+    direct_obj = (tmp_path / "out.o").read_bytes()
+    assert "moved to stack" in direct
+    rc, _out, via_specs = compile(src, "-O2", "-specs=%s" % specs,
+                                  "-fescape-report", "-fescape-stackify",
+                                  plugin=False, cwd=tmp_path)
+    assert rc == 0 and not ice(via_specs), via_specs
+    assert parse_notes(via_specs) == parse_notes(direct)
+    assert (tmp_path / "out.o").read_bytes() == direct_obj
+    rc, _out, quiet = compile(src, "-O2", "-specs=%s" % specs,
+                              "-fescape-stackify", plugin=False, cwd=tmp_path)
+    assert rc == 0 and parse_notes(quiet) == [], quiet
+    assert (tmp_path / "out.o").read_bytes() == direct_obj
