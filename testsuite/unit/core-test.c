@@ -2276,6 +2276,769 @@ test_large_component (void)
 	     ring);
 }
 
+/* ------------------------------------------------------------------ */
+/* Looking functions up, recursion, calls out.  */
+
+/* esc_fn_find: the id a key was declared with, -1 for any other key.  */
+static void
+test_fn_find (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  static const char k1, k2, k3, other;
+  CHECK (esc_fn_find (u, &k1) == -1);		/* an empty unit */
+  CHECK (esc_fn_find (u, NULL) == -1);
+  esc_fn a = esc_fn_declare (u, &k1, "a");
+  esc_fn b = esc_fn_declare (u, &k2, "b");
+  CHECK (esc_fn_find (u, &k1) == a);
+  CHECK (esc_fn_find (u, &k2) == b);
+  CHECK (esc_fn_find (u, &k3) == -1);
+  CHECK (esc_fn_find (u, &other) == -1);
+  CHECK (esc_fn_find (u, NULL) == -1);
+  /* Finding does not declare: k3 gets the next id when it is declared.  */
+  CHECK (esc_fn_find (u, &k3) == -1);
+  esc_fn c = esc_fn_declare (u, &k3, "c");
+  CHECK (c == 2);
+  CHECK (esc_fn_find (u, &k3) == c);
+  /* The key is the pointer, not what it points to, nor the name.  */
+  CHECK (esc_fn_find (u, esc_intern (u, "a")) == -1);
+
+  /* Many keys: the table grows; declared keys are found, the others not
+     (also after a late function, which has no key, came and went).  */
+  static char keys[4000];
+  for (int i = 0; i < 2000; i++)
+    esc_fn_declare (u, &keys[i], "many");
+  int found = 1, missing = 1;
+  for (int i = 0; i < 2000; i++)
+    if (esc_fn_find (u, &keys[i]) != 3 + i)
+      found = 0;
+  for (int i = 2000; i < 4000; i++)
+    if (esc_fn_find (u, &keys[i]) != -1)
+      missing = 0;
+  CHECK_MSG (found, "expected esc_fn_find to give each of 2000 declared "
+	     "keys its id");
+  CHECK_MSG (missing, "expected esc_fn_find to give -1 for 2000 keys never "
+	     "declared");
+  begin (u, a, 0, NULL, NULL, NULL);
+  esc_unit_solve (u);
+  esc_fn l = esc_late_begin (u, "a", 0, NULL);
+  CHECK (l != a && l >= 0);
+  CHECK (esc_fn_find (u, &k1) == a);
+  CHECK (esc_fn_find (u, NULL) == -1);
+  esc_late_end (u, l);
+  const struct esc_unit *cu = u;
+  CHECK (esc_fn_find (cu, &k2) == b);
+  CHECK (esc_fn_find (cu, &keys[3999]) == -1);
+  CHECK (esc_fn_find (cu, &keys[1999]) == 3 + 1999);
+  esc_unit_free (u);
+}
+
+/* esc_fn_recursive.
+   void self (int *p) { self (p); }
+   void ma (void) { mb (); }  void mb (void) { mc (); }  void mc (void) { ma (); }
+   void top (void) { self (0); ma (); }	(calls recursive functions)
+   void leaf (void) { }   void twice (void) { leaf (); leaf (); }
+   void viaext (void) { ext (); }		(ext has no body)
+   and a function declared after solving, and a late function.  */
+static void
+test_fn_recursive (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  esc_fn ext = decl (u, "ext");
+  esc_fn self = define (u, "self", 1, "p", NULL, NULL);
+  CALL (u, self, self, ESC_NO_NODE, esc_param_value (u, self, 0));
+  esc_fn top = define (u, "top", 0, NULL, NULL, NULL);
+  esc_fn ma = decl (u, "ma"), mb = decl (u, "mb"), mc = decl (u, "mc");
+  CALL (u, top, self, ESC_NO_NODE, ESC_NO_NODE);
+  esc_call (u, top, ma, ESC_NO_NODE, NULL, 0);
+  begin (u, mc, 0, NULL, NULL, NULL);
+  esc_call (u, mc, ma, ESC_NO_NODE, NULL, 0);
+  begin (u, ma, 0, NULL, NULL, NULL);
+  esc_call (u, ma, mb, ESC_NO_NODE, NULL, 0);
+  begin (u, mb, 0, NULL, NULL, NULL);
+  esc_call (u, mb, mc, ESC_NO_NODE, NULL, 0);
+  esc_fn leaf = define (u, "leaf", 0, NULL, NULL, NULL);
+  esc_fn twice = define (u, "twice", 0, NULL, NULL, NULL);
+  esc_call (u, twice, leaf, ESC_NO_NODE, NULL, 0);
+  esc_call (u, twice, leaf, ESC_NO_NODE, NULL, 0);
+  esc_fn viaext = define (u, "viaext", 0, NULL, NULL, NULL);
+  esc_call (u, viaext, ext, ESC_NO_NODE, NULL, 0);
+  esc_unit_solve (u);
+
+  CHECK (esc_fn_recursive (u, self) == 1);
+  CHECK (esc_fn_recursive (u, ma) == 1);
+  CHECK (esc_fn_recursive (u, mb) == 1);
+  CHECK (esc_fn_recursive (u, mc) == 1);
+  CHECK (esc_fn_recursive (u, top) == 0);
+  CHECK (esc_fn_recursive (u, leaf) == 0);
+  CHECK (esc_fn_recursive (u, twice) == 0);
+  CHECK (esc_fn_recursive (u, viaext) == 0);
+  CHECK (esc_fn_recursive (u, ext) == -1);	/* no body */
+  esc_fn later = decl (u, "later");
+  CHECK (esc_fn_recursive (u, later) == -1);
+  /* A late function had no body when the unit was solved.  */
+  esc_fn l = esc_late_begin (u, "self", 1, NULL);
+  CALL (u, l, self, ESC_NO_NODE, esc_param_value (u, l, 0));
+  esc_late_solve (u, l);
+  CHECK (esc_fn_recursive (u, l) == -1);
+  esc_late_end (u, l);
+  CHECK (esc_fn_recursive (u, self) == 1);
+  esc_unit_free (u);
+}
+
+/* esc_fn_set_calls_out / esc_fn_may_call_out: propagated from callees,
+   callee first; a callee without a body counts as calling out.
+   void c3 (void) { fp (); }		(calls out itself)
+   void c2 (void) { c3 (); }  void c1 (void) { c2 (); }  void c0 (void) { c1 (); }
+   (bodies begun caller first)
+   void n1 (void) { }  void n0 (void) { n1 (); n1 (); }	(nothing)
+   void u1 (void) { ext (); }  void u0 (void) { u1 (); }	(no body)
+   void ra (void) { rb (); }  void rb (void) { ra (); z (); }
+   void z (void) { fp (); }  void rc (void) { ra (); }
+   void qa (void) { qb (); }  void qb (void) { qa (); ext (); }
+   void sa (void) { fp (); sb (); }  void sb (void) { sa (); }
+   void ta (void) { tb (); n1 (); }  void tb (void) { ta (); }	(nothing)
+   void self2 (void) { self2 (); c3 (); }  void self3 (void) { self3 (); }
+   void below (void) { }  void above (void) { fp (); below (); }  */
+static void
+test_calls_out (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  esc_fn ext = decl (u, "ext");
+  esc_fn c0 = decl (u, "c0"), c1 = decl (u, "c1"), c2 = decl (u, "c2");
+  esc_fn c3 = decl (u, "c3");
+  begin (u, c0, 0, NULL, NULL, NULL);
+  esc_call (u, c0, c1, ESC_NO_NODE, NULL, 0);
+  begin (u, c1, 0, NULL, NULL, NULL);
+  esc_call (u, c1, c2, ESC_NO_NODE, NULL, 0);
+  begin (u, c2, 0, NULL, NULL, NULL);
+  esc_call (u, c2, c3, ESC_NO_NODE, NULL, 0);
+  begin (u, c3, 0, NULL, NULL, NULL);
+  esc_fn_set_calls_out (u, c3);
+
+  esc_fn n1 = define (u, "n1", 0, NULL, NULL, NULL);
+  esc_fn n0 = define (u, "n0", 0, NULL, NULL, NULL);
+  esc_call (u, n0, n1, ESC_NO_NODE, NULL, 0);
+  esc_call (u, n0, n1, ESC_NO_NODE, NULL, 0);
+
+  esc_fn u1 = define (u, "u1", 0, NULL, NULL, NULL);
+  esc_call (u, u1, ext, ESC_NO_NODE, NULL, 0);
+  esc_fn u0 = define (u, "u0", 0, NULL, NULL, NULL);
+  esc_call (u, u0, u1, ESC_NO_NODE, NULL, 0);
+
+  esc_fn ra = decl (u, "ra"), rb = decl (u, "rb"), z = decl (u, "z");
+  begin (u, ra, 0, NULL, NULL, NULL);
+  esc_call (u, ra, rb, ESC_NO_NODE, NULL, 0);
+  begin (u, rb, 0, NULL, NULL, NULL);
+  esc_call (u, rb, ra, ESC_NO_NODE, NULL, 0);
+  esc_call (u, rb, z, ESC_NO_NODE, NULL, 0);
+  begin (u, z, 0, NULL, NULL, NULL);
+  esc_fn_set_calls_out (u, z);
+  esc_fn rc = define (u, "rc", 0, NULL, NULL, NULL);
+  esc_call (u, rc, ra, ESC_NO_NODE, NULL, 0);
+
+  esc_fn qa = decl (u, "qa"), qb = decl (u, "qb");
+  begin (u, qa, 0, NULL, NULL, NULL);
+  esc_call (u, qa, qb, ESC_NO_NODE, NULL, 0);
+  begin (u, qb, 0, NULL, NULL, NULL);
+  esc_call (u, qb, qa, ESC_NO_NODE, NULL, 0);
+  esc_call (u, qb, ext, ESC_NO_NODE, NULL, 0);
+
+  esc_fn sa = decl (u, "sa"), sb = decl (u, "sb");
+  begin (u, sa, 0, NULL, NULL, NULL);
+  esc_fn_set_calls_out (u, sa);
+  esc_call (u, sa, sb, ESC_NO_NODE, NULL, 0);
+  begin (u, sb, 0, NULL, NULL, NULL);
+  esc_call (u, sb, sa, ESC_NO_NODE, NULL, 0);
+
+  esc_fn ta = decl (u, "ta"), tb = decl (u, "tb");
+  begin (u, ta, 0, NULL, NULL, NULL);
+  esc_call (u, ta, tb, ESC_NO_NODE, NULL, 0);
+  esc_call (u, ta, n1, ESC_NO_NODE, NULL, 0);
+  begin (u, tb, 0, NULL, NULL, NULL);
+  esc_call (u, tb, ta, ESC_NO_NODE, NULL, 0);
+
+  esc_fn self2 = define (u, "self2", 0, NULL, NULL, NULL);
+  esc_call (u, self2, self2, ESC_NO_NODE, NULL, 0);
+  esc_call (u, self2, c3, ESC_NO_NODE, NULL, 0);
+  esc_fn self3 = define (u, "self3", 0, NULL, NULL, NULL);
+  esc_call (u, self3, self3, ESC_NO_NODE, NULL, 0);
+
+  esc_fn below = define (u, "below", 0, NULL, NULL, NULL);
+  esc_fn above = define (u, "above", 0, NULL, NULL, NULL);
+  esc_fn_set_calls_out (u, above);
+  esc_call (u, above, below, ESC_NO_NODE, NULL, 0);
+
+  esc_unit_solve (u);
+  CHECK (esc_fn_may_call_out (u, c3) == 1);
+  CHECK (esc_fn_may_call_out (u, c2) == 1);
+  CHECK (esc_fn_may_call_out (u, c1) == 1);
+  CHECK (esc_fn_may_call_out (u, c0) == 1);
+  CHECK (esc_fn_may_call_out (u, n1) == 0);
+  CHECK (esc_fn_may_call_out (u, n0) == 0);
+  CHECK (esc_fn_may_call_out (u, u1) == 1);
+  CHECK (esc_fn_may_call_out (u, u0) == 1);
+  CHECK (esc_fn_may_call_out (u, z) == 1);
+  CHECK (esc_fn_may_call_out (u, ra) == 1);
+  CHECK (esc_fn_may_call_out (u, rb) == 1);
+  CHECK (esc_fn_may_call_out (u, rc) == 1);
+  CHECK (esc_fn_recursive (u, ra) == 1 && esc_fn_recursive (u, rc) == 0);
+  CHECK (esc_fn_may_call_out (u, qa) == 1);
+  CHECK (esc_fn_may_call_out (u, qb) == 1);
+  CHECK (esc_fn_may_call_out (u, sa) == 1);
+  CHECK (esc_fn_may_call_out (u, sb) == 1);
+  CHECK (esc_fn_may_call_out (u, ta) == 0);
+  CHECK (esc_fn_may_call_out (u, tb) == 0);
+  CHECK (esc_fn_recursive (u, ta) == 1);
+  CHECK (esc_fn_may_call_out (u, self2) == 1);
+  CHECK (esc_fn_may_call_out (u, self3) == 0);
+  CHECK (esc_fn_may_call_out (u, above) == 1);
+  CHECK (esc_fn_may_call_out (u, below) == 0);	/* not from callers */
+  esc_unit_free (u);
+}
+
+/* ------------------------------------------------------------------ */
+/* Scalar parameters.  */
+
+/* A scalar parameter is not the caller's memory: what is stored through
+   it is not "stored through parameter".  Its value still flows.
+   void f (long n) { int x; *(int **) n = &x; }		x: no escape
+   void fp (int **pp) { int x; *pp = &x; }		(the same, a pointer)
+   void h (int **pp, long n) { int x, y; *pp = &x; *(int **) n = &y; }
+   void put (long d, int *v) { *(int **) d = v; }	v: no escape
+   void put2 (int **d, long v) { *d = (int *) v; }	v: through 'd'
+   int *ret (long n) { return (int *) n; }		n: leaks to return
+   void glob (long n) { g = (int *) n; }		n: global 'g'
+   void mix (long n, int **pp) { int x; int **q = c ? (int **) n : pp;
+				 *q = &x; }		x: through 'pp'
+   void rs (long n, int *p) { int x; *(int **) n = &x; rs (n, p); }
+   void m (void) { int y; long k = 0; put (k, &y); }	y: no escape  */
+static void
+test_scalar_params (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  esc_fn f = define (u, "f", 1, "n", NULL, NULL);
+  esc_param_set_scalar (u, f, 0);
+  esc_node fx = esc_object (u, f);
+  esc_store (u, f, esc_param_value (u, f, 0), addr_of (u, f, fx));
+
+  esc_fn fp = define (u, "fp", 1, "pp", NULL, NULL);
+  esc_node fpx = esc_object (u, fp);
+  esc_store (u, fp, esc_param_value (u, fp, 0), addr_of (u, fp, fpx));
+
+  esc_fn h = define (u, "h", 2, "pp", "n", NULL);
+  esc_param_set_scalar (u, h, 1);
+  esc_node hx = esc_object (u, h), hy = esc_object (u, h);
+  esc_store (u, h, esc_param_value (u, h, 0), addr_of (u, h, hx));
+  esc_store (u, h, esc_param_value (u, h, 1), addr_of (u, h, hy));
+
+  esc_fn put = define (u, "put", 2, "d", "v", NULL);
+  esc_param_set_scalar (u, put, 0);
+  esc_store (u, put, esc_param_value (u, put, 0), esc_param_value (u, put, 1));
+
+  esc_fn put2 = define (u, "put2", 2, "d", "v", NULL);
+  esc_param_set_scalar (u, put2, 1);
+  esc_store (u, put2, esc_param_value (u, put2, 0),
+	     esc_param_value (u, put2, 1));
+
+  esc_fn ret = define (u, "ret", 1, "n", NULL, NULL);
+  esc_param_set_scalar (u, ret, 0);
+  esc_return (u, ret, esc_param_value (u, ret, 0));
+
+  esc_fn glob = define (u, "glob", 1, "n", NULL, NULL);
+  esc_param_set_scalar (u, glob, 0);
+  esc_copy (u, glob, esc_global (u, glob, "g"), esc_param_value (u, glob, 0));
+
+  esc_fn mix = define (u, "mix", 2, "n", "pp", NULL);
+  esc_param_set_scalar (u, mix, 0);
+  esc_node mx = esc_object (u, mix);
+  esc_node q = esc_cell (u, mix);
+  esc_copy (u, mix, q, esc_param_value (u, mix, 0));
+  esc_copy (u, mix, q, esc_param_value (u, mix, 1));
+  esc_store (u, mix, q, addr_of (u, mix, mx));
+
+  esc_fn rs = define (u, "rs", 2, "n", "p", NULL);
+  esc_param_set_scalar (u, rs, 0);
+  esc_node rx = esc_object (u, rs);
+  esc_store (u, rs, esc_param_value (u, rs, 0), addr_of (u, rs, rx));
+  CALL (u, rs, rs, ESC_NO_NODE, esc_param_value (u, rs, 0),
+	esc_param_value (u, rs, 1));
+
+  esc_fn m = define (u, "m", 0, NULL, NULL, NULL);
+  esc_node my = esc_object (u, m);
+  esc_node k = esc_cell (u, m);
+  CALL (u, m, put, ESC_NO_NODE, k, addr_of (u, m, my));
+
+  esc_unit_solve (u);
+  EXPECT_NOESC (u, f, fx);
+  EXPECT_PARAM_NOESC (u, f, 0);
+  EXPECT_OBJ (u, fp, fpx, ESC_R_PARAM_STORE, "pp", 0);
+  EXPECT_OBJ (u, h, hx, ESC_R_PARAM_STORE, "pp", 0);
+  EXPECT_NOESC (u, h, hy);
+  EXPECT_PARAM_NOESC (u, put, 0);
+  EXPECT_PARAM_NOESC (u, put, 1);
+  EXPECT_PARAM_NOESC (u, put2, 0);
+  EXPECT_PARAM_ESC (u, put2, 1, ESC_R_PARAM_STORE, "d", 0);
+  EXPECT_PARAM_LEAKS (u, ret, 0);
+  EXPECT_PARAM_ESC (u, glob, 0, ESC_R_GLOBAL, "g", 0);
+  EXPECT_OBJ (u, mix, mx, ESC_R_PARAM_STORE, "pp", 0);
+  EXPECT_NOESC (u, rs, rx);
+  EXPECT_PARAM_NOESC (u, rs, 1);
+  EXPECT_NOESC (u, m, my);
+  esc_unit_free (u);
+}
+
+/* ------------------------------------------------------------------ */
+/* Late functions.  */
+
+/* Begins late function NAME with NPARAMS parameters named P0, P1, P2.  */
+static esc_fn
+late (struct esc_unit *u, const char *name, unsigned nparams, const char *p0,
+      const char *p1, const char *p2)
+{
+  const char *names[3] = { p0, p1, p2 };
+  return esc_late_begin (u, name, nparams, names);
+}
+
+/* A late function is solved alone against the summaries of the solved
+   unit.
+   int *g;  void keep (int *p) { g = p; }   int *id (int *p) { return p; }
+   void put (int **d, int *v) { *d = v; }   void use (int *p) { int v = *p; }
+   void rec (int *p, int n) { if (n) rec (p, n - 1); }
+   int *mk (void) { int *o = malloc (4); return o; }
+   void late (int **out) {			(after inlining)
+     int *a = malloc (4); keep (a);		CALL_KEEPS 'keep' 1
+     int *b = malloc (4); int *r = id (b);	no escape
+     int *c = malloc (4); g2 = id (c);		global 'g2'
+     int *d = malloc (4); put (out, d);		through 'out'
+     int *e = malloc (4); int *l; put (&l, e);	no escape
+     int *f = malloc (4); use (f);		no escape
+     int *h = malloc (4); rec (h, 3);		no escape
+     int *k = malloc (4); rec2 (k);		CALL_UNKNOWN: rec2 is declared
+						after solving, without a body
+     int *m = mk (); *m = ...;  }  */
+static void
+test_late_calls (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  esc_fn keep = define (u, "keep", 1, "p", NULL, NULL);
+  esc_copy (u, keep, esc_global (u, keep, "g"), esc_param_value (u, keep, 0));
+  esc_fn id = define (u, "id", 1, "p", NULL, NULL);
+  esc_return (u, id, esc_param_value (u, id, 0));
+  esc_fn put = define (u, "put", 2, "d", "v", NULL);
+  esc_store (u, put, esc_param_value (u, put, 0), esc_param_value (u, put, 1));
+  esc_fn use = define (u, "use", 1, "p", NULL, NULL);
+  esc_load (u, use, esc_cell (u, use), esc_param_value (u, use, 0));
+  esc_fn rec = define (u, "rec", 2, "p", "n", NULL);
+  CALL (u, rec, rec, ESC_NO_NODE, esc_param_value (u, rec, 0), ESC_NO_NODE);
+  esc_fn mk = define (u, "mk", 0, NULL, NULL, NULL);
+  esc_node mko = esc_object (u, mk);
+  esc_return (u, mk, addr_of (u, mk, mko));
+  esc_unit_solve (u);
+  esc_fn rec2 = decl (u, "rec2");
+
+  esc_fn l = late (u, "late", 1, "out", NULL, NULL);
+  esc_node a = esc_object (u, l), b = esc_object (u, l), c = esc_object (u, l);
+  esc_node d = esc_object (u, l), e = esc_object (u, l), f = esc_object (u, l);
+  esc_node h = esc_object (u, l), k = esc_object (u, l), lo = esc_object (u, l);
+  esc_node pa = addr_of (u, l, a);
+  CALL (u, l, keep, ESC_NO_NODE, pa);
+  esc_node rb = esc_cell (u, l);
+  CALL (u, l, id, rb, addr_of (u, l, b));
+  esc_node rc = esc_cell (u, l);
+  CALL (u, l, id, rc, addr_of (u, l, c));
+  esc_copy (u, l, esc_global (u, l, "g2"), rc);
+  CALL (u, l, put, ESC_NO_NODE, esc_param_value (u, l, 0), addr_of (u, l, d));
+  CALL (u, l, put, ESC_NO_NODE, addr_of (u, l, lo), addr_of (u, l, e));
+  CALL (u, l, use, ESC_NO_NODE, addr_of (u, l, f));
+  CALL (u, l, rec, ESC_NO_NODE, addr_of (u, l, h), ESC_NO_NODE);
+  CALL (u, l, rec2, ESC_NO_NODE, addr_of (u, l, k));
+  esc_node rm = esc_cell (u, l);
+  esc_call (u, l, mk, rm, NULL, 0);
+  esc_late_solve (u, l);
+
+  EXPECT_OBJ (u, l, a, ESC_R_CALL_KEEPS, "keep", 1);
+  CHECK (!esc_freed_elsewhere (u, l, a));
+  CHECK (esc_may_point_to (u, l, pa, a));
+  CHECK (!esc_may_point_to (u, l, pa, b));
+  EXPECT_NOESC (u, l, b);
+  CHECK (esc_may_point_to (u, l, rb, b));
+  EXPECT_OBJ (u, l, c, ESC_R_GLOBAL, "g2", 0);
+  EXPECT_OBJ (u, l, d, ESC_R_PARAM_STORE, "out", 0);
+  EXPECT_PARAM_NOESC (u, l, 0);
+  EXPECT_NOESC (u, l, e);
+  EXPECT_NOESC (u, l, lo);
+  EXPECT_NOESC (u, l, f);
+  EXPECT_NOESC (u, l, h);
+  EXPECT_OBJ (u, l, k, ESC_R_CALL_UNKNOWN, "rec2", 1);
+  CHECK (!esc_pointee_own (u, l, rm));		/* mk's allocation */
+  /* The unit's own verdicts are untouched.  */
+  EXPECT_PARAM_ESC (u, keep, 0, ESC_R_GLOBAL, "g", 0);
+  EXPECT_OBJ (u, mk, mko, ESC_R_RETURNED, NULL, 0);
+  esc_late_end (u, l);
+  esc_unit_free (u);
+}
+
+/* Free marks, removable or not, carried through summaries.
+   void drop (int *p) { free (p); }			(removable there)
+   void heap (int *p) { malloc_usable_size (p); }	(not removable)
+   void drop2 (int *p) { drop (p); }			(two levels)
+   void dropin (struct s *v) { free (v->buf); }	(one level down)
+   void rdrop (int *p, int n) { if (n) rdrop (p, n - 1); else free (p); }
+   void keep (int *p) { g = p; }   void use (int *p) { int v = *p; }
+   void m (void) { int *o = malloc (4); drop (o); int *o2 = malloc (4);
+		   free (o2); }		(a free is not an escape)
+   void late (void) {
+     int *a = malloc (4); keep (a);			not freed
+     int *b = malloc (4); drop (b);			freed elsewhere
+     int *c = malloc (4); free (c);			removable: not
+     int *d = malloc (4); malloc_usable_size (d);	elsewhere
+     int *e = malloc (4); drop2 (e);			elsewhere
+     struct s s1; s1.buf = malloc (4); dropin (&s1);	the buffer
+     int *h = malloc (4); use (h); free (h);		not
+     int *r = malloc (4); rdrop (r, 3);			elsewhere
+     int *k = malloc (4); heap (k);			elsewhere
+     int *n = malloc (4); free (n); drop (n);		elsewhere
+     int *z = malloc (4); free (0);  }			not  */
+static void
+test_late_frees (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  esc_fn drop = define (u, "drop", 1, "p", NULL, NULL);
+  esc_free (u, drop, esc_param_value (u, drop, 0), 1);
+  esc_fn heap = define (u, "heap", 1, "p", NULL, NULL);
+  esc_free (u, heap, esc_param_value (u, heap, 0), 0);
+  esc_fn drop2 = define (u, "drop2", 1, "p", NULL, NULL);
+  CALL (u, drop2, drop, ESC_NO_NODE, esc_param_value (u, drop2, 0));
+  esc_fn dropin = define (u, "dropin", 1, "v", NULL, NULL);
+  esc_node buf = esc_cell (u, dropin);
+  esc_load (u, dropin, buf, esc_param_value (u, dropin, 0));
+  esc_free (u, dropin, buf, 1);
+  esc_fn rdrop = define (u, "rdrop", 2, "p", "n", NULL);
+  CALL (u, rdrop, rdrop, ESC_NO_NODE, esc_param_value (u, rdrop, 0),
+	ESC_NO_NODE);
+  esc_free (u, rdrop, esc_param_value (u, rdrop, 0), 1);
+  esc_fn keep = define (u, "keep", 1, "p", NULL, NULL);
+  esc_copy (u, keep, esc_global (u, keep, "g"), esc_param_value (u, keep, 0));
+  esc_fn use = define (u, "use", 1, "p", NULL, NULL);
+  esc_load (u, use, esc_cell (u, use), esc_param_value (u, use, 0));
+  esc_fn m = define (u, "m", 0, NULL, NULL, NULL);
+  esc_node mo = esc_object (u, m), mo2 = esc_object (u, m);
+  CALL (u, m, drop, ESC_NO_NODE, addr_of (u, m, mo));
+  esc_free (u, m, addr_of (u, m, mo2), 1);
+  esc_free (u, m, ESC_NO_NODE, 1);
+  esc_unit_solve (u);
+  EXPECT_PARAM_NOESC (u, drop, 0);
+  EXPECT_PARAM_NOESC (u, heap, 0);
+  EXPECT_PARAM_NOESC (u, drop2, 0);
+  EXPECT_PARAM_NOESC (u, dropin, 0);
+  EXPECT_PARAM_NOESC (u, rdrop, 0);
+  EXPECT_NOESC (u, m, mo);
+  EXPECT_NOESC (u, m, mo2);
+
+  esc_fn l = late (u, "late", 0, NULL, NULL, NULL);
+  esc_node a = esc_object (u, l), b = esc_object (u, l), c = esc_object (u, l);
+  esc_node d = esc_object (u, l), e = esc_object (u, l);
+  esc_node s1 = esc_object (u, l), sb = esc_object (u, l);
+  esc_node h = esc_object (u, l), r = esc_object (u, l), k = esc_object (u, l);
+  esc_node n = esc_object (u, l), z = esc_object (u, l);
+  CALL (u, l, keep, ESC_NO_NODE, addr_of (u, l, a));
+  CALL (u, l, drop, ESC_NO_NODE, addr_of (u, l, b));
+  esc_free (u, l, addr_of (u, l, c), 1);
+  esc_free (u, l, addr_of (u, l, d), 0);
+  CALL (u, l, drop2, ESC_NO_NODE, addr_of (u, l, e));
+  set_addr (u, l, s1, sb);
+  CALL (u, l, dropin, ESC_NO_NODE, addr_of (u, l, s1));
+  esc_node ph = addr_of (u, l, h);
+  CALL (u, l, use, ESC_NO_NODE, ph);
+  esc_free (u, l, ph, 1);
+  CALL (u, l, rdrop, ESC_NO_NODE, addr_of (u, l, r), ESC_NO_NODE);
+  CALL (u, l, heap, ESC_NO_NODE, addr_of (u, l, k));
+  esc_node pn = addr_of (u, l, n);
+  esc_free (u, l, pn, 1);
+  CALL (u, l, drop, ESC_NO_NODE, pn);
+  (void) addr_of (u, l, z);
+  esc_free (u, l, ESC_NO_NODE, 1);
+  esc_free (u, l, esc_cell (u, l), 1);	/* a pointer to nothing */
+  esc_late_solve (u, l);
+
+  CHECK (!esc_freed_elsewhere (u, l, a));
+  EXPECT_OBJ (u, l, a, ESC_R_CALL_KEEPS, "keep", 1);
+  CHECK (esc_freed_elsewhere (u, l, b));
+  EXPECT_NOESC (u, l, b);			/* a free is not an escape */
+  CHECK (!esc_freed_elsewhere (u, l, c));
+  EXPECT_NOESC (u, l, c);
+  CHECK (esc_freed_elsewhere (u, l, d));
+  CHECK (esc_freed_elsewhere (u, l, e));
+  CHECK (esc_freed_elsewhere (u, l, sb));
+  CHECK (!esc_freed_elsewhere (u, l, s1));
+  EXPECT_NOESC (u, l, s1);
+  EXPECT_NOESC (u, l, sb);
+  CHECK (!esc_freed_elsewhere (u, l, h));
+  CHECK (esc_freed_elsewhere (u, l, r));
+  CHECK (esc_freed_elsewhere (u, l, k));
+  CHECK (esc_freed_elsewhere (u, l, n));
+  CHECK (!esc_freed_elsewhere (u, l, z));
+  esc_late_end (u, l);
+  esc_unit_free (u);
+}
+
+/* esc_pointee_own and esc_may_point_to.
+   int *g, *g2;  void put (int **d) { *d = malloc (4); }
+   extern void ext (int **);
+   void late (int **pp, long n) {
+     int *o = malloc (4); int *slot; int **ps = &slot; *ps = o;
+     int *q = *ps;				own: o only
+     int *o1 = malloc (4); struct t t1; t1.f = o1; int *q1 = t1.f;	own
+     int *o2 = malloc (4); int *slot2 = o2; if (c) slot2 = *pp;
+     int *q2 = slot2;				may be the caller's
+     int *o3 = malloc (4); int *slot3 = o3; if (c) slot3 = g;
+     int *q3 = slot3;				may be the global's
+     int *o4 = malloc (4); g2 = o4;		reachable from a global
+     int *o5 = malloc (4); *pp = o5;		reachable from the caller
+     int *slot6; put (&slot6); int *q6 = slot6;	put's allocation
+     int *u = (int *) 0x1234;			unknown memory
+     struct s s7; s7.p = g;			s7 is own (its contents not)
+     int loc[4];				own
+     int *o8 = malloc (4); int *slot8 = o8; ext (&slot8);
+     int *q8 = slot8;				ext may have stored anything
+     int *o9 = malloc (4); int *slot9 = o9; fp (&slot9);
+     int *q9 = slot9;				so may fp  }  */
+static void
+test_late_pointee_own (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  esc_fn put = define (u, "put", 1, "d", NULL, NULL);
+  esc_node po_put = esc_object (u, put);
+  esc_store (u, put, esc_param_value (u, put, 0), addr_of (u, put, po_put));
+  esc_fn ext = decl (u, "ext");
+  esc_unit_solve (u);
+
+  esc_fn l = late (u, "late", 2, "pp", "n", NULL);
+  esc_param_set_scalar (u, l, 1);
+  esc_node pp = esc_param_value (u, l, 0), n = esc_param_value (u, l, 1);
+
+  esc_node o = esc_object (u, l), slot = esc_object (u, l);
+  esc_node po = addr_of (u, l, o), ps = addr_of (u, l, slot);
+  esc_store (u, l, ps, po);
+  esc_node q = esc_cell (u, l);
+  esc_load (u, l, q, ps);
+
+  esc_node o1 = esc_object (u, l), t1 = esc_object (u, l);
+  esc_copy (u, l, t1, addr_of (u, l, o1));
+  esc_node q1 = esc_cell (u, l);
+  esc_copy (u, l, q1, t1);
+
+  esc_node o2 = esc_object (u, l), slot2 = esc_object (u, l);
+  esc_node po2 = addr_of (u, l, o2);
+  esc_copy (u, l, slot2, po2);
+  esc_node lp = esc_cell (u, l);
+  esc_load (u, l, lp, pp);
+  esc_copy (u, l, slot2, lp);
+  esc_node q2 = esc_cell (u, l);
+  esc_copy (u, l, q2, slot2);
+
+  esc_node o3 = esc_object (u, l), slot3 = esc_object (u, l);
+  esc_copy (u, l, slot3, addr_of (u, l, o3));
+  esc_copy (u, l, slot3, esc_global (u, l, "g"));
+  esc_node q3 = esc_cell (u, l);
+  esc_copy (u, l, q3, slot3);
+
+  esc_node o4 = esc_object (u, l);
+  esc_node po4 = addr_of (u, l, o4);
+  esc_copy (u, l, esc_global (u, l, "g2"), po4);
+
+  esc_node o5 = esc_object (u, l);
+  esc_node po5 = addr_of (u, l, o5);
+  esc_store (u, l, pp, po5);
+
+  esc_node slot6 = esc_object (u, l);
+  CALL (u, l, put, ESC_NO_NODE, addr_of (u, l, slot6));
+  esc_node q6 = esc_cell (u, l);
+  esc_copy (u, l, q6, slot6);
+
+  esc_node pu = addr_of (u, l, esc_unknown (u, l));
+
+  esc_node s7 = esc_object (u, l);
+  esc_node lg = esc_cell (u, l);
+  esc_copy (u, l, lg, esc_global (u, l, "g"));
+  esc_copy (u, l, s7, lg);
+  esc_node ps7 = addr_of (u, l, s7);
+
+  esc_node loc = esc_object (u, l);
+  esc_node ploc = addr_of (u, l, loc);
+
+  esc_node o8 = esc_object (u, l), slot8 = esc_object (u, l);
+  esc_copy (u, l, slot8, addr_of (u, l, o8));
+  CALL (u, l, ext, ESC_NO_NODE, addr_of (u, l, slot8));
+  esc_node q8 = esc_cell (u, l);
+  esc_copy (u, l, q8, slot8);
+
+  esc_node o9 = esc_object (u, l), slot9 = esc_object (u, l);
+  esc_copy (u, l, slot9, addr_of (u, l, o9));
+  struct esc_reason indirect = { ESC_R_INDIRECT_CALL, NULL, 0 };
+  esc_escape (u, l, addr_of (u, l, slot9), indirect);
+  esc_node q9 = esc_cell (u, l);
+  esc_copy (u, l, q9, slot9);
+
+  esc_node nothing = esc_cell (u, l);
+  esc_late_solve (u, l);
+
+  CHECK (esc_pointee_own (u, l, q));
+  CHECK (esc_pointee_own (u, l, po));
+  CHECK (esc_pointee_own (u, l, ps));
+  CHECK (esc_may_point_to (u, l, q, o));
+  CHECK (!esc_may_point_to (u, l, q, slot));
+  CHECK (esc_may_point_to (u, l, ps, slot));
+  EXPECT_NOESC (u, l, o);
+  EXPECT_NOESC (u, l, slot);
+
+  CHECK (esc_pointee_own (u, l, q1));
+  CHECK (esc_may_point_to (u, l, q1, o1));
+  CHECK (!esc_may_point_to (u, l, q1, o));
+
+  CHECK (!esc_pointee_own (u, l, q2));
+  CHECK (!esc_pointee_own (u, l, po2));
+  CHECK (esc_may_point_to (u, l, q2, o2));
+
+  CHECK (!esc_pointee_own (u, l, q3));
+  CHECK (esc_may_point_to (u, l, q3, o3));
+  EXPECT_OBJ (u, l, o3, ESC_R_GLOBAL, "g", 0);
+
+  CHECK (!esc_pointee_own (u, l, po4));
+  EXPECT_OBJ (u, l, o4, ESC_R_GLOBAL, "g2", 0);
+
+  CHECK (!esc_pointee_own (u, l, po5));
+  EXPECT_OBJ (u, l, o5, ESC_R_PARAM_STORE, "pp", 0);
+
+  CHECK (!esc_pointee_own (u, l, q6));
+  CHECK (!esc_pointee_own (u, l, pu));
+  CHECK (esc_pointee_own (u, l, ps7));
+  CHECK (!esc_pointee_own (u, l, lg));
+  CHECK (esc_pointee_own (u, l, ploc));
+  CHECK (!esc_pointee_own (u, l, pp));
+  CHECK (!esc_pointee_own (u, l, lp));
+  CHECK (!esc_pointee_own (u, l, n));		/* a scalar still flows */
+  CHECK (!esc_pointee_own (u, l, nothing));	/* points nowhere known */
+  CHECK (!esc_may_point_to (u, l, nothing, o));
+
+  /* A local handed to an unknown function, or through a pointer: what is
+     loaded from it afterwards may be anything the callee stored there.  */
+  EXPECT_OBJ (u, l, slot8, ESC_R_CALL_UNKNOWN, "ext", 1);
+  CHECK_MSG (!esc_pointee_own (u, l, q8), "expected a pointer loaded from "
+	     "a local passed to an unknown function not to be own");
+  EXPECT_OBJ (u, l, slot9, ESC_R_INDIRECT_CALL, NULL, 0);
+  CHECK_MSG (!esc_pointee_own (u, l, q9), "expected a pointer loaded from "
+	     "a local passed through a function pointer not to be own");
+  esc_late_end (u, l);
+  esc_unit_free (u);
+}
+
+/* Late functions come and go: several at once, with and without
+   parameters, solved or not, ended in any order or not at all.  The unit
+   frees what is left, once (ASan checks for double frees and leaks).
+   void keep (int *p) { g = p; }   void set (int **out) { int x; *out = &x; }  */
+static void
+test_late_lifecycle (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  esc_fn keep = define (u, "keep", 1, "p", NULL, NULL);
+  esc_copy (u, keep, esc_global (u, keep, "g"), esc_param_value (u, keep, 0));
+  esc_fn set = define (u, "set", 1, "out", NULL, NULL);
+  esc_node sx = esc_object (u, set);
+  esc_store (u, set, esc_param_value (u, set, 0), addr_of (u, set, sx));
+  esc_unit_solve (u);
+
+  /* l1 (void) { int *o = malloc (4); keep (o); }: solved, ended.  */
+  esc_fn l1 = late (u, "l1", 0, NULL, NULL, NULL);
+  esc_node o1 = esc_object (u, l1);
+  CALL (u, l1, keep, ESC_NO_NODE, addr_of (u, l1, o1));
+  esc_late_solve (u, l1);
+  EXPECT_OBJ (u, l1, o1, ESC_R_CALL_KEEPS, "keep", 1);
+  esc_late_end (u, l1);
+
+  /* l2 (int *a, int *b) { int x; int *p = &x; }: ended unsolved (no
+     allocation: the stackify pass does not solve it).  */
+  esc_fn l2 = late (u, "l2", 2, "a", "b", NULL);
+  set_addr (u, l2, esc_object (u, l2), esc_object (u, l2));
+  esc_late_end (u, l2);
+
+  /* l3 (int **out, int *v) { int y; *out = v; int *r = malloc (4);
+     return r; } and l4 (int **, int *, int *), unnamed, open together:
+     l4 begun before l3 is solved, l3 ended before l4 is asked.  */
+  esc_fn l3 = late (u, "l3", 2, "out", "v", NULL);
+  esc_fn l4 = esc_late_begin (u, NULL, 3, NULL);
+  esc_node y3 = esc_object (u, l3), r3 = esc_object (u, l3);
+  esc_node x4 = esc_object (u, l4), w4 = esc_object (u, l4);
+  esc_store (u, l3, esc_param_value (u, l3, 0), esc_param_value (u, l3, 1));
+  esc_store (u, l4, esc_param_value (u, l4, 0), addr_of (u, l4, x4));
+  esc_return (u, l3, addr_of (u, l3, r3));
+  set_addr (u, l3, esc_object (u, l3), y3);
+  CALL (u, l4, set, ESC_NO_NODE, addr_of (u, l4, w4));
+  esc_return (u, l4, esc_param_value (u, l4, 2));
+  esc_late_solve (u, l3);
+  esc_late_solve (u, l4);
+  EXPECT_PARAM_NOESC (u, l3, 0);
+  EXPECT_PARAM_ESC (u, l3, 1, ESC_R_PARAM_STORE, "out", 0);
+  EXPECT_NOESC (u, l3, y3);
+  EXPECT_OBJ (u, l3, r3, ESC_R_RETURNED, NULL, 0);
+  esc_late_end (u, l3);
+  EXPECT_OBJ (u, l4, x4, ESC_R_PARAM_STORE, NULL, 0);
+  EXPECT_NOESC (u, l4, w4);
+  EXPECT_PARAM_NOESC (u, l4, 1);
+  EXPECT_PARAM_LEAKS (u, l4, 2);
+  esc_late_end (u, l4);
+
+  /* l5 calls l1, which has ended: an unknown function now.  */
+  esc_fn l5 = late (u, "l5", 1, "p", NULL, NULL);
+  esc_node o5 = esc_object (u, l5);
+  CALL (u, l5, l1, ESC_NO_NODE, addr_of (u, l5, o5));
+  esc_late_solve (u, l5);
+  EXPECT_OBJ (u, l5, o5, ESC_R_CALL_UNKNOWN, "l1", 1);
+  esc_late_end (u, l5);
+
+  /* Many late functions, one after the other as the stackify pass makes
+     them, each with parameters: the unit's functions keep their verdicts
+     and summaries.  */
+  int ok = 1;
+  for (int i = 0; i < 300; i++)
+    {
+      esc_fn l = late (u, "many", 2, "out", NULL, NULL);
+      esc_node a = esc_object (u, l), b = esc_object (u, l);
+      CALL (u, l, keep, ESC_NO_NODE, addr_of (u, l, a));
+      CALL (u, l, set, ESC_NO_NODE, esc_param_value (u, l, 0));
+      esc_store (u, l, esc_param_value (u, l, 0), addr_of (u, l, b));
+      esc_free (u, l, esc_param_value (u, l, 1), 1);
+      if (i % 3 != 2)
+	{
+	  esc_late_solve (u, l);
+	  if (!reason_is (esc_object_verdict (u, l, a), ESC_R_CALL_KEEPS,
+			  "keep", 1)
+	      || !reason_is (esc_object_verdict (u, l, b), ESC_R_PARAM_STORE,
+			     "out", 0)
+	      || esc_freed_elsewhere (u, l, a))
+	    ok = 0;
+	}
+      esc_late_end (u, l);
+    }
+  CHECK_MSG (ok, "expected 200 late functions solved one after the other "
+	     "to get the same verdicts");
+  EXPECT_PARAM_ESC (u, keep, 0, ESC_R_GLOBAL, "g", 0);
+  EXPECT_OBJ (u, set, sx, ESC_R_PARAM_STORE, "out", 0);
+
+  /* l6 is solved and l7 only begun, l8 begun with no parameter names;
+     none is ended: esc_unit_free frees them.  */
+  esc_fn l6 = late (u, "l6", 1, "p", NULL, NULL);
+  esc_node o6 = esc_object (u, l6);
+  CALL (u, l6, keep, ESC_NO_NODE, addr_of (u, l6, o6));
+  esc_late_solve (u, l6);
+  CHECK (!esc_pointee_own (u, l6, esc_param_value (u, l6, 0)));
+  esc_fn l7 = late (u, "l7", 2, "a", "b", NULL);
+  esc_store (u, l7, esc_param_value (u, l7, 0), esc_param_value (u, l7, 1));
+  esc_fn l8 = esc_late_begin (u, "l8", 3, NULL);
+  esc_free (u, l8, esc_param_value (u, l8, 2), 0);
+  esc_unit_free (u);
+}
+
 int
 main (void)
 {
@@ -2309,6 +3072,14 @@ main (void)
   test_long_chains ();
   test_long_call_chain ();
   test_large_component ();
+  test_fn_find ();
+  test_fn_recursive ();
+  test_calls_out ();
+  test_scalar_params ();
+  test_late_calls ();
+  test_late_frees ();
+  test_late_pointee_own ();
+  test_late_lifecycle ();
   printf ("core: %d passed, %d failed\n", n_passed, n_failed);
   return n_failed ? 1 : 0;
 }
