@@ -93,10 +93,12 @@ check-sqlite: deps all
 
 check-long: check-torture check-sqlite
 
+# The plugin goes where -fplugin=escape finds it by name, the specs file
+# where -specs=escape.specs does (GCC's own library directory).
 install: all
 	install -m 644 $(PLUGIN) $(GCC_PLUGIN_DIR)/escape.so
 	sed 's|@PLUGIN@|$(GCC_PLUGIN_DIR)/escape.so|g' plugin/escape.specs.in \
-	  > $(GCC_PLUGIN_DIR)/escape.specs
+	  > $(GCC_PLUGIN_DIR)/../escape.specs
 
 clean:
 	rm -rf build $(PLUGIN) $(SPECS)
