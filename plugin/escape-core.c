@@ -1415,7 +1415,10 @@ esc_pointee_own (struct esc_unit *unit, esc_fn fn, esc_node value)
   struct graph *g = late_graph (unit, fn);
   struct fn *f = get_fn (unit, fn);
   esc_node p = pointee_if_any (g, f->base + value);
-  return p != ESC_NO_NODE && !g->foreign[p];
+  /* Escaping memory may hold anything (an unknown callee may store into
+     it): not the function's own either.  */
+  return p != ESC_NO_NODE && !g->foreign[p]
+	 && g->escapes[p].kind == ESC_R_NONE;
 }
 
 int

@@ -2334,7 +2334,8 @@ test_fn_find (void)
 
 /* esc_fn_recursive.
    void self (int *p) { self (p); }
-   void ma (void) { mb (); }  void mb (void) { mc (); }  void mc (void) { ma (); }
+   void ma (void) { mb (); }  void mb (void) { mc (); }
+   void mc (void) { ma (); }
    void top (void) { self (0); ma (); }	(calls recursive functions)
    void leaf (void) { }   void twice (void) { leaf (); leaf (); }
    void viaext (void) { ext (); }		(ext has no body)
@@ -2388,7 +2389,8 @@ test_fn_recursive (void)
 /* esc_fn_set_calls_out / esc_fn_may_call_out: propagated from callees,
    callee first; a callee without a body counts as calling out.
    void c3 (void) { fp (); }		(calls out itself)
-   void c2 (void) { c3 (); }  void c1 (void) { c2 (); }  void c0 (void) { c1 (); }
+   void c2 (void) { c3 (); }  void c1 (void) { c2 (); }
+   void c0 (void) { c1 (); }
    (bodies begun caller first)
    void n1 (void) { }  void n0 (void) { n1 (); n1 (); }	(nothing)
    void u1 (void) { ext (); }  void u0 (void) { u1 (); }	(no body)
@@ -2615,7 +2617,7 @@ late (struct esc_unit *u, const char *name, unsigned nparams, const char *p0,
      int *h = malloc (4); rec (h, 3);		no escape
      int *k = malloc (4); rec2 (k);		CALL_UNKNOWN: rec2 is declared
 						after solving, without a body
-     int *m = mk (); *m = ...;  }  */
+     int *m = mk ();				not own: mk's allocation  }  */
 static void
 test_late_calls (void)
 {
@@ -2639,7 +2641,8 @@ test_late_calls (void)
   esc_fn l = late (u, "late", 1, "out", NULL, NULL);
   esc_node a = esc_object (u, l), b = esc_object (u, l), c = esc_object (u, l);
   esc_node d = esc_object (u, l), e = esc_object (u, l), f = esc_object (u, l);
-  esc_node h = esc_object (u, l), k = esc_object (u, l), lo = esc_object (u, l);
+  esc_node h = esc_object (u, l), k = esc_object (u, l);
+  esc_node lo = esc_object (u, l);
   esc_node pa = addr_of (u, l, a);
   CALL (u, l, keep, ESC_NO_NODE, pa);
   esc_node rb = esc_cell (u, l);
@@ -2936,7 +2939,8 @@ test_late_pointee_own (void)
 /* Late functions come and go: several at once, with and without
    parameters, solved or not, ended in any order or not at all.  The unit
    frees what is left, once (ASan checks for double frees and leaks).
-   void keep (int *p) { g = p; }   void set (int **out) { int x; *out = &x; }  */
+   void keep (int *p) { g = p; }
+   void set (int **out) { int x; *out = &x; }  */
 static void
 test_late_lifecycle (void)
 {
