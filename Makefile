@@ -102,3 +102,17 @@ install: all
 
 clean:
 	rm -rf build $(PLUGIN) $(SPECS)
+
+# Benchmarks (bench/, results in docs/performance.md): stackify's run time
+# against other allocators and compilers; the plugin's compile time and
+# memory.  Each installs what it needs (bench/install-deps.sh).
+.PHONY: bench bench-compile
+bench:
+	@bash bench/install-deps.sh
+	$(MAKE) all
+	$(PYTHON) bench/run.py
+
+bench-compile:
+	@bash bench/install-deps.sh compile
+	$(MAKE) all
+	$(PYTHON) bench/compile.py

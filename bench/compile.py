@@ -1,0 +1,430 @@
+#!/usr/bin/python3
+"""Compile-time benchmark of the plugin ("make bench-compile").
+
+1. The SQLite amalgamation (sqlite3.c of the npm package
+   better-sqlite3@12.4.1, cached in build/sqlite as the SQLite test caches
+   it) compiled with gcc -O2 -c in three configurations, interleaved,
+   RUNS rounds in a shuffled order:
+
+     base      no plugin
+     report    -fplugin=plugin/escape.so -fplugin-arg-escape-report
+     stackify  the same + -fplugin-arg-escape-stackify
+
+   Time is the CPU time (user + system) of gcc and its children (cc1, as),
+   from wait4's rusage, so that time spent waiting for a core on a shared
+   machine does not count; wall time is shown too.  Peak memory is the
+   rusage's maximum resident set size: that of the largest process of the
+   tree, cc1.  Ratios are medians over medians.
+
+2. Scaling: one generated function of 1k, 10k and 100k statements (many
+   address-taken locals, pointer copies through locals and struct fields,
+   calls of non-inlined functions defined in the file, a few unknown calls
+   and, every 100 statements, a small malloc/free pair), compiled at -O0
+   and -O2 without and with the plugin (report + stackify), and at -O2
+   with stackify-frame-max=0 ("analysis": stackify decides about every
+   allocation but moves none, so GCC recomputes no points-to information
+   after it).  The plugin's passes have no timevar of their own
+   (TV_NONE): the plugin's time is measured in cc1 by bench/pass-timer.cc,
+   a plugin loaded beside escape.so (see there), per pass; the difference
+   of the medians of the CPU times of the whole compile is shown too.
+   Divided by the number of statements it should stay flat.
+
+The plugin runs load pass-timer.so too (its cost, a callback per pass and
+function, is charged to the plugin); the base runs do not.
+
+Environment: BENCH_COMPILE_RUNS (SQLite rounds, default 3),
+BENCH_COMPILE_SIZES (default "1000,10000,100000"), BENCH_COMPILE_SKIP_SQLITE=1.
+Output: the tables, also in build/bench-compile/table.txt and results.json.
+"""
+
+import fcntl
+import json
+import os
+import pathlib
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent
+BUILD = ROOT / "build" / "bench-compile"
+PLUGIN = ROOT / "plugin" / "escape.so"
+
+PACKAGE = "better-sqlite3@12.4.1"
+CACHE = ROOT / "build" / "sqlite"
+SOURCE = CACHE / "better-sqlite3-12.4.1"
+MEMBERS = ["package/deps/sqlite3/sqlite3.c", "package/deps/sqlite3/sqlite3.h"]
+
+RUNS = int(os.environ.get("BENCH_COMPILE_RUNS", "3"))
+SIZES = [int(x) for x in os.environ.get("BENCH_COMPILE_SIZES",
+                                        "1000,10000,100000").split(",")]
+# Rounds per size of the scaling test: small compiles are cheap and noisy.
+SCALING_RUNS = {1000: 7, 10000: 5}
+SCALING_RUNS_DEFAULT = 3
+
+TIMER = BUILD / "pass-timer.so"
+TIMER_SRC = HERE / "pass-timer.cc"
+PLUGIN_ARGS = {
+    "base": [],
+    "report": ["-fplugin=%s" % TIMER, "-fplugin=%s" % PLUGIN,
+               "-fplugin-arg-escape-report"],
+    "stackify": ["-fplugin=%s" % TIMER, "-fplugin=%s" % PLUGIN,
+                 "-fplugin-arg-escape-report",
+                 "-fplugin-arg-escape-stackify"],
+    "analysis": ["-fplugin=%s" % TIMER, "-fplugin=%s" % PLUGIN,
+                 "-fplugin-arg-escape-report",
+                 "-fplugin-arg-escape-stackify",
+                 "-fplugin-arg-escape-stackify-frame-max=0"],
+}
+SQLITE_CONFIGS = ["base", "report", "stackify"]
+PASSES = ["escape_extract", "escape_report", "escape_stackify", "finish"]
+
+
+def log(msg):
+    print(msg, flush=True)
+
+
+def sqlite_source():
+    """sqlite3.c, fetched with npm pack and extracted once, under the lock
+    the SQLite test uses."""
+    if (SOURCE / "sqlite3.c").is_file():
+        return SOURCE / "sqlite3.c"
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (SOURCE / "sqlite3.c").is_file():
+            return SOURCE / "sqlite3.c"
+        tgz = CACHE / "better-sqlite3-12.4.1.tgz"
+        if not tgz.is_file():
+            npm = shutil.which("npm")
+            if npm is None:
+                sys.exit("npm is needed to fetch %s" % PACKAGE)
+            tmp = pathlib.Path(tempfile.mkdtemp(prefix="pack.", dir=CACHE))
+            try:
+                p = subprocess.run([npm, "pack", PACKAGE], cwd=tmp,
+                                   capture_output=True, text=True, timeout=300)
+                got = list(tmp.glob("*.tgz"))
+                if p.returncode != 0 or len(got) != 1:
+                    sys.exit("'npm pack %s' failed:\n%s" % (PACKAGE, p.stderr))
+                got[0].rename(tgz)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+        tmp = pathlib.Path(tempfile.mkdtemp(prefix="extract.", dir=CACHE))
+        try:
+            p = subprocess.run(["tar", "xzf", tgz, "-C", tmp] + MEMBERS,
+                               capture_output=True, text=True)
+            if p.returncode != 0:
+                sys.exit("could not extract sqlite3.c from %s:\n%s"
+                         % (tgz, p.stderr))
+            shutil.rmtree(SOURCE, ignore_errors=True)
+            (tmp / "package" / "deps" / "sqlite3").rename(SOURCE)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return SOURCE / "sqlite3.c"
+
+
+def build_timer():
+    inc = subprocess.run(["gcc", "-print-file-name=plugin"],
+                         capture_output=True, text=True).stdout.strip()
+    p = subprocess.run(["g++", "-std=gnu++17", "-O2", "-fPIC", "-shared",
+                        "-fno-rtti", "-fno-exceptions",
+                        "-I%s/include" % inc, TIMER_SRC, "-o", TIMER],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit("could not build %s:\n%s" % (TIMER, p.stderr))
+
+
+def parse_timer(text):
+    """{pass: cpu seconds} from pass-timer's line, or {}."""
+    for line in text.splitlines():
+        if line.startswith("pass-timer:"):
+            res = {}
+            for part in line[len("pass-timer:"):].split(";"):
+                f = part.split()
+                if len(f) == 3:
+                    res[f[0]] = float(f[1])
+            return res
+    return {}
+
+
+def compile_once(args, notes_file):
+    """Runs gcc ARGS; returns (cpu seconds, wall seconds, max RSS in KiB,
+    number of notes, allocations moved, {pass: seconds})."""
+    with open(notes_file, "w") as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(["gcc"] + [str(a) for a in args],
+                                stdout=subprocess.DEVNULL, stderr=err)
+        _pid, status, ru = os.wait4(proc.pid, 0)
+        wall = time.monotonic() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    text = pathlib.Path(notes_file).read_text(errors="replace")
+    if proc.returncode != 0 or "internal compiler error" in text:
+        sys.exit("gcc %s failed (exit %d):\n%s"
+                 % (" ".join(map(str, args)), proc.returncode, text[-3000:]))
+    notes = text.count(": note: ")
+    moved = text.count("moved to stack")
+    return (ru.ru_utime + ru.ru_stime, wall, ru.ru_maxrss, notes, moved,
+            parse_timer(text))
+
+
+# ---- Generated functions.
+
+def generate(n, path):
+    """One function of N statements: N/10 address-taken int locals, N/50
+    pointers in groups of 8 (each group with a struct of two pointers),
+    statements cycling through address-of, pointer copy, store into the
+    struct, a call of a non-inlined function that returns one of its
+    arguments, a store through a pointer, a call that stores into the
+    struct, loads, a rare unknown call (escape) and, every 100
+    statements, a 32-byte malloc/memset/free."""
+    nloc = max(8, n // 10)
+    nptr = max(8, n // 50)
+    group = 8
+    ns = nptr // group
+    out = []
+    w = out.append
+    w("/* generated by bench/compile.py: one function of %d statements */\n"
+      % n)
+    w("#include <stdlib.h>\n#include <string.h>\n")
+    w("extern void sink (int *);\n")
+    w("struct pair { int *a; int *b; };\n")
+    w("static __attribute__ ((noinline)) int *\n"
+      "keep_first (int *x, int *y) { return *y ? x : y; }\n")
+    w("static __attribute__ ((noinline)) void\n"
+      "store (struct pair *s, int *x) { s->b = x; }\n")
+    w("int\nbig (int n)\n{\n  int acc = 0;\n")
+    for i in range(nloc):
+        w("  int v%d = n + %d;\n" % (i, i))
+    for i in range(nptr):
+        w("  int *p%d = &v%d;\n" % (i, i % nloc))
+    for i in range(ns):
+        w("  struct pair s%d = { &v%d, &v%d };\n"
+          % (i, (i * 3) % nloc, (i * 3 + 1) % nloc))
+    for i in range(n):
+        g = (i // 16) % ns
+        p = g * group + i % group
+        q = g * group + (i * 5 + 3) % group
+        v = (i * 13 + 5) % nloc
+        k = i % 10
+        if k == 0:
+            w("  p%d = &v%d;\n" % (p, v))
+        elif k == 1:
+            w("  p%d = p%d;\n" % (p, q))
+        elif k == 2:
+            w("  s%d.a = p%d;\n" % (g, p))
+        elif k == 3:
+            w("  p%d = keep_first (p%d, s%d.a);\n" % (p, q, g))
+        elif k == 4:
+            w("  *p%d += %d;\n" % (p, i))
+        elif k == 5:
+            w("  store (&s%d, p%d);\n" % (g, p))
+        elif k == 6:
+            w("  acc += *p%d;\n" % q)
+        elif k == 7:
+            w("  p%d = s%d.b;\n" % (p, g))
+        elif k == 8:
+            if i % 200 == 8:
+                w("  sink (p%d);\n" % p)
+            else:
+                w("  acc ^= *p%d;\n" % p)
+        else:
+            if i % 100 == 9:
+                w("  { char *m = malloc (32); memset (m, n, 32); "
+                  "acc += m[n & 31]; free (m); }\n")
+            else:
+                w("  acc += p%d == p%d;\n" % (p, q))
+    w("  return acc;\n}\n")
+    path.write_text("".join(out))
+
+
+# ---- Reports.
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def spread(xs):
+    """(max - min) / median, in percent."""
+    return (max(xs) - min(xs)) / median(xs) * 100 if len(xs) > 1 else 0.0
+
+
+def fmt_passes(passes):
+    return "  ".join("%s %.3f" % (k.replace("escape_", ""), passes.get(k, 0))
+                     for k in PASSES if k in passes)
+
+
+def sqlite_bench(lines, results):
+    src = sqlite_source()
+    log("SQLite: %s (%d lines), %d interleaved rounds of %s"
+        % (src.relative_to(ROOT), sum(1 for _ in open(src, "rb")), RUNS,
+           ", ".join(SQLITE_CONFIGS)))
+    data = {c: [] for c in SQLITE_CONFIGS}
+    for rnd in range(RUNS):
+        order = list(SQLITE_CONFIGS)
+        random.Random(rnd).shuffle(order)
+        for c in order:
+            r = compile_once(["-O2", "-c", src, "-o", BUILD / "sqlite3.o"]
+                             + PLUGIN_ARGS[c], BUILD / ("sqlite-%s.txt" % c))
+            data[c].append(r)
+            log("  round %d %-8s cpu %6.2f s  wall %6.2f s  max RSS %7d KiB"
+                "  notes %d  moved %d  %s" % ((rnd + 1, c) + r[:5]
+                                               + (fmt_passes(r[5]),)))
+    out = lines.append
+    out("SQLite amalgamation (%d lines), gcc -O2 -c sqlite3.c, %d "
+        "interleaved rounds" % (sum(1 for _ in open(src, "rb")), RUNS))
+    out("")
+    out("%-9s %8s %7s %8s %7s %10s %7s %6s %5s  %s" % (
+        "config", "cpu s", "ratio", "wall s", "ratio", "maxRSS KiB",
+        "ratio", "notes", "moved", "plugin's own cpu s (pass-timer)"))
+    base_t = median([r[0] for r in data["base"]])
+    base_w = median([r[1] for r in data["base"]])
+    base_m = median([r[2] for r in data["base"]])
+    for c in SQLITE_CONFIGS:
+        t = median([r[0] for r in data[c]])
+        wl = median([r[1] for r in data[c]])
+        m = median([r[2] for r in data[c]])
+        passes = {k: median([r[5].get(k, 0) for r in data[c]])
+                  for k in PASSES if any(k in r[5] for r in data[c])}
+        own = sum(passes.values())
+        out("%-9s %8.2f %7.3f %8.2f %7.3f %10d %7.3f %6d %5d  %s" % (
+            c, t, t / base_t, wl, wl / base_w, m, m / base_m,
+            data[c][0][3], data[c][0][4],
+            "%.3f = %s (%.2f%%)" % (own, fmt_passes(passes),
+                                    own / base_t * 100) if passes else "-"))
+        results["sqlite"][c] = {"cpu": [r[0] for r in data[c]],
+                                "wall": [r[1] for r in data[c]],
+                                "maxrss_kib": [r[2] for r in data[c]],
+                                "notes": data[c][0][3],
+                                "moved": data[c][0][4],
+                                "passes": [r[5] for r in data[c]]}
+    out("")
+    out("cpu: user + system seconds of gcc and its children, median; "
+        "maxRSS: of the largest process (cc1), median.")
+    out("Plugin's own: CPU seconds inside its passes (extract, report, "
+        "stackify with the TODOs it asks of GCC) and from the end of the")
+    out("unit to the end of cc1 (finish: the held notes are printed), "
+        "measured in cc1 by bench/pass-timer.cc; percent of base cpu.")
+    out("Run-to-run spread (max - min) / median of the cpu times: "
+        + ", ".join("%s %.1f%%" % (c, spread([r[0] for r in data[c]]))
+                    for c in SQLITE_CONFIGS)
+        + "; of the max RSS: "
+        + ", ".join("%s %.2f%%" % (c, spread([r[2] for r in data[c]]))
+                    for c in SQLITE_CONFIGS))
+    t_rep = median([r[0] for r in data["report"]]) / base_t - 1
+    t_sk = median([r[0] for r in data["stackify"]]) / base_t - 1
+    m_sk = max(median([r[2] for r in data[c]]) for c in
+               ("report", "stackify")) / base_m - 1
+    out("Targets: extra time under 2%%: report %+.1f%%, report+stackify "
+        "%+.1f%% (%s); extra memory under 5%%: %+.1f%% (%s)."
+        % (t_rep * 100, t_sk * 100,
+           "met" if max(t_rep, t_sk) < 0.02 else "MISSED", m_sk * 100,
+           "met" if m_sk < 0.05 else "MISSED"))
+    out("")
+
+
+def scaling_runs(opt, n, config):
+    if config == "analysis":
+        return 1 if n >= 100000 else SCALING_RUNS.get(n, 3)
+    if opt == "-O2" and n >= 100000:
+        return 2
+    return SCALING_RUNS.get(n, SCALING_RUNS_DEFAULT)
+
+
+def scaling_bench(lines, results):
+    out = lines.append
+    out("Scaling: one generated function of N statements; CPU seconds "
+        "(medians); plugin = report + stackify")
+    out("")
+    out("%-4s %7s %4s %8s %8s %8s | %8s %8s %8s %8s %8s | %8s %6s | %8s %6s"
+        % ("-O", "N", "runs", "base", "plugin", "diff", "extract",
+           "report", "stackify", "finish", "own", "own", "ratio",
+           "analysis", "ratio"))
+    out("%-4s %7s %4s %8s %8s %8s | %8s %8s %8s %8s %8s | %8s %6s | %8s %6s"
+        % ("", "", "", "s", "s", "s", "ms", "ms", "ms", "ms", "ms",
+           "us/stmt", "", "us/stmt", ""))
+    for opt in ["-O0", "-O2"]:
+        first = first_an = None
+        for n in SIZES:
+            src = BUILD / ("gen%d.c" % n)
+            if not src.exists():
+                generate(n, src)
+            configs = ["base", "stackify"] + (["analysis"] if opt == "-O2"
+                                              else [])
+            data = {c: [] for c in configs}
+            rounds = max(scaling_runs(opt, n, c) for c in configs)
+            for rnd in range(rounds):
+                order = [c for c in configs
+                         if rnd < scaling_runs(opt, n, c)]
+                random.Random(rnd * 7 + n).shuffle(order)
+                for c in order:
+                    data[c].append(compile_once(
+                        [opt, "-c", src, "-o", os.devnull] + PLUGIN_ARGS[c],
+                        BUILD / ("gen-%s.txt" % c)))
+            tb = median([r[0] for r in data["base"]])
+            tp = median([r[0] for r in data["stackify"]])
+            passes = {k: median([r[5].get(k, 0) for r in data["stackify"]])
+                      for k in PASSES}
+            own = sum(passes.values())
+            per = own / n * 1e6
+            first = first or per
+            row = ("%-4s %7d %4d %8.3f %8.3f %8.3f | %8.2f %8.2f %8.2f %8.2f "
+                   "%8.2f | %8.3f %6.2f" % (
+                       opt, n, len(data["stackify"]), tb, tp, tp - tb,
+                       passes["escape_extract"] * 1e3,
+                       passes["escape_report"] * 1e3,
+                       passes["escape_stackify"] * 1e3,
+                       passes["finish"] * 1e3, own * 1e3, per, per / first))
+            an = None
+            if "analysis" in data:
+                an = median([r[5].get("escape_stackify", 0)
+                             for r in data["analysis"]])
+                per_an = an / n * 1e6
+                first_an = first_an or per_an
+                row += " | %8.3f %6.2f" % (per_an, per_an / first_an)
+            out(row)
+            log("  scaling %s %d: base %.3f s, plugin %.3f s, own %.3f s"
+                % (opt, n, tb, tp, own))
+            results["scaling"]["%s/%d" % (opt, n)] = {
+                c: {"cpu": [r[0] for r in data[c]],
+                    "maxrss_kib": [r[2] for r in data[c]],
+                    "notes": data[c][0][3], "moved": data[c][0][4],
+                    "passes": [r[5] for r in data[c]]} for c in data}
+    out("")
+    out("base, plugin: CPU seconds of the whole compile; diff: their "
+        "difference (noisy: two medians of few runs).")
+    out("extract, report, stackify, finish: the plugin's own CPU time per "
+        "pass, measured in cc1 by bench/pass-timer.cc; stackify includes")
+    out("the TODOs it asks of GCC after a change (SSA update, CFG cleanup, "
+        "points-to recomputation); finish: printing the held notes (and")
+    out("GCC's end of file).  own: their sum; us/stmt: own / N; ratio: "
+        "us/stmt over the smallest N's (flat = 1).")
+    out("analysis: escape_stackify alone with stackify-frame-max=0 (every "
+        "decision made, nothing moved, nothing for GCC to recompute).")
+    out("")
+
+
+def main():
+    if not PLUGIN.is_file():
+        sys.exit("%s is missing: run make all" % PLUGIN)
+    BUILD.mkdir(parents=True, exist_ok=True)
+    build_timer()
+    start = time.monotonic()
+    lines = []
+    results = {"sqlite": {}, "scaling": {}}
+    if os.environ.get("BENCH_COMPILE_SKIP_SQLITE") != "1":
+        sqlite_bench(lines, results)
+    scaling_bench(lines, results)
+    lines.append("wall time %.0f s" % (time.monotonic() - start))
+    text = "\n".join(lines) + "\n"
+    print("\n" + text, end="")
+    (BUILD / "table.txt").write_text(text)
+    (BUILD / "results.json").write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
