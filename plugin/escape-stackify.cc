@@ -150,9 +150,12 @@ reaches_itself (gcall *call, hash_set<gimple *> *must_frees)
 {
   basic_block home = gimple_bb (call);
   gimple_stmt_iterator gsi = gsi_for_stmt (call);
-  for (gsi_next (&gsi); !gsi_end_p (gsi); gsi_next (&gsi))
-    if (must_frees && must_frees->contains (gsi_stmt (gsi)))
-      return false;
+  /* A free later in the block ends every path; without frees to look for,
+     the rest of the block need not be read.  */
+  if (must_frees)
+    for (gsi_next (&gsi); !gsi_end_p (gsi); gsi_next (&gsi))
+      if (must_frees->contains (gsi_stmt (gsi)))
+	return false;
   auto_bitmap visited;
   auto_vec<basic_block> work;
   edge e;
