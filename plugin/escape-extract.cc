@@ -1172,11 +1172,18 @@ extract_frames (extractor *x)
 {
   unsigned i;
   tree var;
+  /* Listing the nested functions walks the whole call graph: do it only
+     for a function that has a frame, or the unit's cost is quadratic.  */
   auto_vec<tree> nested;
-  nested_functions (x->fun->decl, &nested);
+  bool listed = false;
   FOR_EACH_LOCAL_DECL (x->fun, i, var)
     if (frame_decl_p (var))
-      extract_frame (x, var, nested);
+      {
+	if (!listed)
+	  nested_functions (x->fun->decl, &nested);
+	listed = true;
+	extract_frame (x, var, nested);
+      }
 }
 
 /* Locals whose "return &x" the C front end folded to "return 0".  */

@@ -80,6 +80,27 @@ slot_alignment (gcall *call)
 
 /* ---- Where the pointer of a free call comes from.  */
 
+/* The statement that makes PTR's value, looking through copies and pointer
+   conversions; NULL for a constant or a parameter's value on entry.  */
+gimple *
+pointer_source (tree ptr)
+{
+  while (TREE_CODE (ptr) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (ptr))
+    {
+      gimple *def = SSA_NAME_DEF_STMT (ptr);
+      gassign *assign = dyn_cast <gassign *> (def);
+      if (!assign)
+	return def;
+      tree rhs = gimple_assign_rhs1 (assign);
+      enum tree_code code = gimple_assign_rhs_code (assign);
+      if ((code != SSA_NAME && !CONVERT_EXPR_CODE_P (code))
+	  || !POINTER_TYPE_P (TREE_TYPE (rhs)))
+	return def;
+      ptr = rhs;
+    }
+  return NULL;
+}
+
 /* The allocation calls PTR may hold, following copies, pointer
    conversions and (if THROUGH_PHIS) PHIs.  False if it may hold anything
    else but a null pointer.  */
@@ -89,9 +110,9 @@ trace_pointer (tree ptr, bool through_phis, hash_set<gimple *> *visited,
 {
   if (integer_zerop (ptr))
     return true;
-  if (TREE_CODE (ptr) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (ptr))
+  gimple *def = pointer_source (ptr);
+  if (!def)
     return false;
-  gimple *def = SSA_NAME_DEF_STMT (ptr);
   if (visited->add (def))
     return true;
   if (gcall *call = dyn_cast <gcall *> (def))
@@ -99,34 +120,28 @@ trace_pointer (tree ptr, bool through_phis, hash_set<gimple *> *visited,
       calls->safe_push (call);
       return true;
     }
-  if (gphi *phi = dyn_cast <gphi *> (def))
-    {
-      if (!through_phis)
-	return false;
-      for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
-	if (!trace_pointer (gimple_phi_arg_def (phi, i), true, visited, calls))
-	  return false;
-      return true;
-    }
-  if (gassign *assign = dyn_cast <gassign *> (def))
-    {
-      tree rhs = gimple_assign_rhs1 (assign);
-      enum tree_code code = gimple_assign_rhs_code (assign);
-      if ((code == SSA_NAME || CONVERT_EXPR_CODE_P (code))
-	  && POINTER_TYPE_P (TREE_TYPE (rhs)))
-	return trace_pointer (rhs, through_phis, visited, calls);
-    }
-  return false;
+  gphi *phi = dyn_cast <gphi *> (def);
+  if (!phi || !through_phis)
+    return false;
+  for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+    if (!trace_pointer (gimple_phi_arg_def (phi, i), true, visited, calls))
+      return false;
+  return true;
 }
+
+/* The allocation calls the pass judges, and where each is in the list.  */
+struct candidates
+{
+  auto_vec<candidate> list;
+  hash_map<gimple *, unsigned> place;
+};
 
 /* The candidate for CALL, or NULL.  */
 candidate *
-candidate_for (vec<candidate> &cands, gimple *call)
+candidate_for (candidates &cands, gimple *call)
 {
-  for (candidate &c : cands)
-    if (c.site->call == call)
-      return &c;
-  return NULL;
+  unsigned *place = cands.place.get (call);
+  return place ? &cands.list[*place] : NULL;
 }
 
 /* Does the free call FREE_CALL free exactly the allocation ALLOC_CALL of
@@ -134,66 +149,255 @@ candidate_for (vec<candidate> &cands, gimple *call)
 bool
 frees_exactly (gcall *free_call, gcall *alloc_call)
 {
-  hash_set<gimple *> visited;
-  auto_vec<gcall *> calls;
-  return trace_pointer (gimple_call_arg (free_call, 0), false, &visited,
-			&calls)
-	 && calls.length () == 1 && calls[0] == alloc_call;
+  return pointer_source (gimple_call_arg (free_call, 0)) == alloc_call;
 }
 
-/* ---- Loops.  */
+/* ---- Loops.
 
-/* Can control flow from CALL back to CALL?  If MUST_FREES is given, paths
-   through one of its statements do not count.  */
-bool
-reaches_itself (gcall *call, hash_set<gimple *> *must_frees)
+   An allocation in a loop may be moved if no path leads from the call back
+   to itself without freeing this iteration's object: then one slot serves
+   every iteration.  Such a path stays in the call's strongly connected
+   component of the CFG.  It is freed by a free of the call's result, or by
+   a free of a PHI that merges the result with null pointers, "free (PHI
+   <NULL, p>)" (an inlined constructor's error path returns NULL), when the
+   path enters the PHI's block through an edge that brings the result.  And
+   the null branch of a test of the result, "if (!p) continue;", is never
+   taken once the result is a slot's address.  */
+
+/* The strongly connected component of each block of FUN's CFG, numbered
+   from 1; 0 for a block on no cycle.  Tarjan's algorithm, iteratively.  */
+void
+cfg_cycles (function *fun, auto_vec<int> *component)
 {
-  basic_block home = gimple_bb (call);
-  gimple_stmt_iterator gsi = gsi_for_stmt (call);
-  /* A free later in the block ends every path; without frees to look for,
-     the rest of the block need not be read.  */
-  if (must_frees)
-    for (gsi_next (&gsi); !gsi_end_p (gsi); gsi_next (&gsi))
-      if (must_frees->contains (gsi_stmt (gsi)))
-	return false;
-  auto_bitmap visited;
-  auto_vec<basic_block> work;
-  edge e;
-  edge_iterator ei;
-  FOR_EACH_EDGE (e, ei, home->succs)
-    work.safe_push (e->dest);
-  while (!work.is_empty ())
+  unsigned n = last_basic_block_for_fn (fun);
+  auto_vec<int> index, low;
+  index.safe_grow_cleared (n);
+  low.safe_grow_cleared (n);
+  component->safe_grow_cleared (n);
+  auto_vec<basic_block> stack;
+  auto_sbitmap on_stack (n);
+  bitmap_clear (on_stack);
+  struct frame { basic_block bb; unsigned next; };
+  auto_vec<frame> dfs;
+  int counter = 0, components = 0;
+  basic_block root;
+  FOR_ALL_BB_FN (root, fun)
     {
-      basic_block bb = work.pop ();
-      if (bb == home)
+      if (index[root->index])
+	continue;
+      frame first = { root, 0 };
+      dfs.safe_push (first);
+      index[root->index] = low[root->index] = ++counter;
+      stack.safe_push (root);
+      bitmap_set_bit (on_stack, root->index);
+      while (!dfs.is_empty ())
+	{
+	  basic_block v = dfs.last ().bb;
+	  if (dfs.last ().next < EDGE_COUNT (v->succs))
+	    {
+	      basic_block w = EDGE_SUCC (v, dfs.last ().next++)->dest;
+	      if (!index[w->index])
+		{
+		  frame next = { w, 0 };
+		  dfs.safe_push (next);
+		  index[w->index] = low[w->index] = ++counter;
+		  stack.safe_push (w);
+		  bitmap_set_bit (on_stack, w->index);
+		}
+	      else if (bitmap_bit_p (on_stack, w->index))
+		low[v->index] = MIN (low[v->index], index[w->index]);
+	      continue;
+	    }
+	  dfs.pop ();
+	  if (!dfs.is_empty ())
+	    {
+	      int parent = dfs.last ().bb->index;
+	      low[parent] = MIN (low[parent], low[v->index]);
+	    }
+	  if (low[v->index] != index[v->index])
+	    continue;
+	  bool cycle = stack.last () != v || find_edge (v, v);
+	  components++;
+	  basic_block w;
+	  do
+	    {
+	      w = stack.pop ();
+	      bitmap_clear_bit (on_stack, w->index);
+	      (*component)[w->index] = cycle ? components : 0;
+	    }
+	  while (w != v);
+	}
+    }
+}
+
+/* A free of PHI <p, NULL, ...> where p is the allocation's result.  */
+struct phi_free
+{
+  gphi *phi;
+  basic_block free_block;
+  bool counts;			/* still taken as freeing the object */
+  bool entered_null;		/* a path entered the PHI with a NULL */
+};
+
+struct loop_check
+{
+  gcall *call;
+  basic_block home;
+  const vec<int> *component;
+  auto_bitmap exact_free_blocks;
+  auto_vec<phi_free> phi_frees;
+};
+
+/* Is E the null branch of a test of the allocation's result?  */
+bool
+null_branch_p (const loop_check &lc, edge e)
+{
+  gimple_stmt_iterator last = gsi_last_bb (e->src);
+  gcond *cond = gsi_end_p (last) ? NULL
+		: dyn_cast <gcond *> (gsi_stmt (last));
+  if (!cond || !integer_zerop (gimple_cond_rhs (cond)))
+    return false;
+  enum tree_code code = gimple_cond_code (cond);
+  if (code != EQ_EXPR && code != NE_EXPR)
+    return false;
+  if (pointer_source (gimple_cond_lhs (cond)) != lc.call)
+    return false;
+  return e->flags & (code == EQ_EXPR ? EDGE_TRUE_VALUE : EDGE_FALSE_VALUE);
+}
+
+/* The PHI a free call frees, if it merges the allocation's result (of this
+   iteration: the call's block strictly dominates the PHI's, so a path from
+   the call to the free passes the PHI) with null pointers only.  */
+gphi *
+result_or_null_phi (const loop_check &lc, gcall *free_call)
+{
+  gphi *phi = safe_dyn_cast <gphi *> (pointer_source (gimple_call_arg
+							(free_call, 0)));
+  if (!phi || gimple_bb (phi) == lc.home
+      || !dominated_by_p (CDI_DOMINATORS, gimple_bb (phi), lc.home))
+    return NULL;
+  for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+    {
+      tree arg = gimple_phi_arg_def (phi, i);
+      if (!integer_zerop (arg) && pointer_source (arg) != lc.call)
+	return NULL;
+    }
+  return phi;
+}
+
+void
+collect_loop_frees (loop_check *lc, const escape_sites &sites)
+{
+  for (const escape_free_site &f : sites.frees)
+    if (frees_exactly (f.call, lc->call))
+      bitmap_set_bit (lc->exact_free_blocks, gimple_bb (f.call)->index);
+    else if (gphi *phi = result_or_null_phi (*lc, f.call))
+      {
+	phi_free pf = { phi, gimple_bb (f.call), true, false };
+	lc->phi_frees.safe_push (pf);
+      }
+}
+
+/* Is the allocation freed in the block it is made in, after the call?  */
+bool
+freed_after_call (loop_check &lc)
+{
+  if (!bitmap_bit_p (lc.exact_free_blocks, lc.home->index))
+    return false;
+  gimple_stmt_iterator gsi = gsi_for_stmt (lc.call);
+  for (gsi_next (&gsi); !gsi_end_p (gsi); gsi_next (&gsi))
+    {
+      gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
+      if (call && gimple_call_builtin_p (call, BUILT_IN_FREE)
+	  && frees_exactly (call, lc.call))
 	return true;
-      if (!bitmap_set_bit (visited, bb->index))
-	continue;
-      bool freed = false;
-      if (must_frees)
-	for (gsi = gsi_start_bb (bb); !gsi_end_p (gsi) && !freed;
-	     gsi_next (&gsi))
-	  freed = must_frees->contains (gsi_stmt (gsi));
-      if (freed)
-	continue;
-      FOR_EACH_EDGE (e, ei, bb->succs)
-	work.safe_push (e->dest);
     }
   return false;
 }
 
-/* An allocation in a loop may be moved if each iteration frees it before
-   the next one allocates it again.  */
-bool
-dead_before_next_iteration (const candidate &c, const escape_sites &sites)
+/* Notes the PHIs that edge E enters with a null pointer.  */
+void
+note_null_entries (loop_check *lc, edge e)
 {
-  if (!reaches_itself (c.site->call, NULL))
+  for (phi_free &pf : lc->phi_frees)
+    if (pf.counts && gimple_bb (pf.phi) == e->dest
+	&& pointer_source (PHI_ARG_DEF_FROM_EDGE (pf.phi, e)) != lc->call)
+      pf.entered_null = true;
+}
+
+/* Does a path through BB free the object?  */
+bool
+frees_on_entry (loop_check &lc, basic_block bb)
+{
+  if (bitmap_bit_p (lc.exact_free_blocks, bb->index))
     return true;
-  hash_set<gimple *> must_frees;
-  for (const escape_free_site &f : sites.frees)
-    if (frees_exactly (f.call, c.site->call))
-      must_frees.add (f.call);
-  return !reaches_itself (c.site->call, &must_frees);
+  for (const phi_free &pf : lc.phi_frees)
+    if (pf.counts && pf.free_block == bb)
+      return true;
+  return false;
+}
+
+/* Is there a path from the call back to itself that the frees that count
+   do not end?  */
+bool
+unfreed_path_back (loop_check *lc)
+{
+  int home_component = (*lc->component)[lc->home->index];
+  auto_bitmap visited;
+  auto_vec<edge> work;
+  edge e;
+  edge_iterator ei;
+  FOR_EACH_EDGE (e, ei, lc->home->succs)
+    work.safe_push (e);
+  while (!work.is_empty ())
+    {
+      edge taken = work.pop ();
+      basic_block bb = taken->dest;
+      if ((*lc->component)[bb->index] != home_component
+	  || null_branch_p (*lc, taken))
+	continue;
+      note_null_entries (lc, taken);
+      if (bb == lc->home)
+	return true;
+      if (!bitmap_set_bit (visited, bb->index) || frees_on_entry (*lc, bb))
+	continue;
+      FOR_EACH_EDGE (e, ei, bb->succs)
+	work.safe_push (e);
+    }
+  return false;
+}
+
+/* A free of a PHI counts only if no path from the call enters the PHI
+   with a null pointer before a free that counts: drop those that do, and
+   look again, until none is dropped.  */
+bool
+dead_before_next_iteration (const candidate &c, const escape_sites &sites,
+			    const vec<int> &component)
+{
+  basic_block home = gimple_bb (c.site->call);
+  if (!component[home->index])
+    return true;
+  loop_check lc;
+  lc.call = c.site->call;
+  lc.home = home;
+  lc.component = &component;
+  collect_loop_frees (&lc, sites);
+  if (freed_after_call (lc))
+    return true;
+  for (;;)
+    {
+      if (unfreed_path_back (&lc))
+	return false;
+      bool dropped = false;
+      for (phi_free &pf : lc.phi_frees)
+	{
+	  if (pf.counts && pf.entered_null)
+	    pf.counts = false, dropped = true;
+	  pf.entered_null = false;
+	}
+      if (!dropped)
+	return true;
+    }
 }
 
 /* ---- Recursion.  */
@@ -237,12 +441,40 @@ may_recurse (struct esc_unit *unit, function *fun)
 
 /* ---- Decisions.  */
 
+/* What the pass learns of the function, once, when a candidate first
+   asks.  */
+struct function_facts
+{
+  function *fun;
+  int recursive;		/* -1 until asked */
+  auto_vec<int> component;	/* of each block (cfg_cycles); empty until
+				   asked */
+};
+
+bool
+function_may_recurse (struct esc_unit *unit, function_facts *facts)
+{
+  if (facts->recursive < 0)
+    facts->recursive = may_recurse (unit, facts->fun);
+  return facts->recursive;
+}
+
+const vec<int> &
+cfg_components (function_facts *facts)
+{
+  if (facts->component.is_empty ())
+    {
+      cfg_cycles (facts->fun, &facts->component);
+      calculate_dominance_info (CDI_DOMINATORS);
+    }
+  return facts->component;
+}
+
 /* The reason, if any, that C cannot be moved on its own.  */
 const char *
 first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
-	       const escape_sites &sites, function *fun,
-	       const struct escape_options *options, bool *recursion_known,
-	       bool *recursive)
+	       const escape_sites &sites, function_facts *facts,
+	       const struct escape_options *options)
 {
   static char buf[128];
   const escape_alloc_site *site = c.site;
@@ -258,22 +490,14 @@ first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
     }
   if (!c.align_bytes)
     return "alignment is not a constant power of two up to 4096";
-  if (fun->calls_setjmp)
+  if (facts->fun->calls_setjmp)
     return "function calls setjmp";
-  if (!options->stackify_recursive)
-    {
-      if (!*recursion_known)
-	{
-	  *recursive = may_recurse (unit, fun);
-	  *recursion_known = true;
-	}
-      if (*recursive)
-	return "function may recurse (see stackify-recursive)";
-    }
+  if (!options->stackify_recursive && function_may_recurse (unit, facts))
+    return "function may recurse (see stackify-recursive)";
   if (esc_freed_elsewhere (unit, fn, site->object))
     return "freed or used as heap memory by a function that was not "
 	   "inlined";
-  if (!dead_before_next_iteration (c, sites))
+  if (!dead_before_next_iteration (c, sites, cfg_components (facts)))
     return "may outlive a loop iteration";
   return NULL;
 }
@@ -295,7 +519,7 @@ withdraw_freed (candidate *c)
    go if it points only to this function's own memory, all of it moved.  */
 bool
 free_removable (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
-		vec<candidate> &cands)
+		candidates &cands)
 {
   hash_set<gimple *> visited;
   auto_vec<gcall *> calls;
@@ -312,7 +536,7 @@ free_removable (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
   if (!esc_pointee_own (unit, fn, f.ptr))
     return false;
   bool any = false;
-  for (const candidate &c : cands)
+  for (const candidate &c : cands.list)
     if (esc_may_point_to (unit, fn, f.ptr, c.site->object))
       {
 	if (!c.moved)
@@ -327,7 +551,7 @@ free_removable (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
    allocation calls, those; otherwise whatever it may point to.  */
 bool
 check_free (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
-	    vec<candidate> &cands)
+	    candidates &cands)
 {
   if (free_removable (unit, fn, f, cands))
     return false;
@@ -338,7 +562,7 @@ check_free (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
     for (gcall *call : calls)
       changed |= withdraw_freed (candidate_for (cands, call));
   else
-    for (candidate &c : cands)
+    for (candidate &c : cands.list)
       if (esc_may_point_to (unit, fn, f.ptr, c.site->object))
 	changed |= withdraw_freed (&c);
   return changed;
@@ -347,12 +571,12 @@ check_free (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
 /* Keeps the moved allocations within the frame budget, in statement
    order.  */
 bool
-check_budget (vec<candidate> &cands, const struct escape_options *options)
+check_budget (candidates &cands, const struct escape_options *options)
 {
   static char buf[128];
   unsigned HOST_WIDE_INT used = 0;
   bool changed = false;
-  for (candidate &c : cands)
+  for (candidate &c : cands.list)
     {
       if (!c.moved)
 	continue;
@@ -375,18 +599,20 @@ check_budget (vec<candidate> &cands, const struct escape_options *options)
 void
 decide (struct esc_unit *unit, esc_fn fn, function *fun,
 	const escape_sites &sites, const struct escape_options *options,
-	vec<candidate> &cands)
+	candidates &cands)
 {
-  bool recursion_known = false, recursive = false;
+  function_facts facts;
+  facts.fun = fun;
+  facts.recursive = -1;
   for (const escape_alloc_site &site : sites.allocs)
     {
       candidate c = { &site, false, NULL, slot_alignment (site.call) };
       if (esc_object_verdict (unit, fn, site.object).kind != ESC_R_NONE)
 	continue;
-      c.refusal = first_refusal (unit, fn, c, sites, fun, options,
-				 &recursion_known, &recursive);
+      c.refusal = first_refusal (unit, fn, c, sites, &facts, options);
       c.moved = !c.refusal;
-      cands.safe_push (c);
+      cands.place.put (site.call, cands.list.length ());
+      cands.list.safe_push (c);
     }
   /* Withdrawing one candidate can make a free call irremovable, which
      withdraws others: repeat until nothing changes.  */
@@ -455,7 +681,7 @@ move_allocation (const candidate &c, tree slot)
    always frees the same one (never a null pointer, never another), else
    nothing.  */
 void
-remove_free (gcall *free_call, vec<candidate> &cands, vec<tree> &slots)
+remove_free (gcall *free_call, candidates &cands, vec<tree> &slots)
 {
   hash_set<gimple *> visited;
   auto_vec<gcall *> calls;
@@ -469,7 +695,7 @@ remove_free (gcall *free_call, vec<candidate> &cands, vec<tree> &slots)
       return;
     }
   candidate *c = candidate_for (cands, calls[0]);
-  tree slot = slots[c - cands.address ()];
+  tree slot = slots[c - cands.list.address ()];
   gassign *clobber = gimple_build_assign (slot, build_clobber (TREE_TYPE
 							       (slot)));
   gimple_set_location (clobber, gimple_location (free_call));
@@ -478,11 +704,11 @@ remove_free (gcall *free_call, vec<candidate> &cands, vec<tree> &slots)
 
 bool
 rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
-	 vec<candidate> &cands)
+	 candidates &cands)
 {
   auto_vec<tree> slots;
   bool changed = false;
-  for (const candidate &c : cands)
+  for (const candidate &c : cands.list)
     slots.safe_push (c.moved ? make_slot (c) : NULL_TREE);
   /* Frees first: they are found by tracing from the allocation calls.  */
   auto_vec<gcall *> frees;
@@ -491,19 +717,19 @@ rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
       frees.safe_push (f.call);
   for (gcall *free_call : frees)
     remove_free (free_call, cands, slots);
-  for (unsigned i = 0; i < cands.length (); i++)
-    if (cands[i].moved)
+  for (unsigned i = 0; i < cands.list.length (); i++)
+    if (cands.list[i].moved)
       {
-	move_allocation (cands[i], slots[i]);
+	move_allocation (cands.list[i], slots[i]);
 	changed = true;
       }
   return changed || !frees.is_empty ();
 }
 
 void
-note_decisions (const vec<candidate> &cands)
+note_decisions (const candidates &cands)
 {
-  for (const candidate &c : cands)
+  for (const candidate &c : cands.list)
     {
       char text[512];
       if (c.moved)
@@ -535,7 +761,7 @@ escape_stackify (struct esc_unit *unit, function *fun,
   bool changed = false;
   if (!sites.allocs.is_empty ())
     {
-      auto_vec<candidate> cands;
+      candidates cands;
       esc_late_solve (unit, fn);
       decide (unit, fn, fun, sites, options, cands);
       if (options->report == ESCAPE_REPORT_ALL)

@@ -54,3 +54,51 @@ while_loop_with_break (int n, int i)
     }
   return s;
 }
+
+/* The null branch of a test of the result is never taken once the result
+   is a slot's address: it is no path back to the call.  */
+int
+null_check_continue (int n, int i)
+{
+  int s = 0;
+  for (int k = 0; k < n; k++)
+    {
+      char *p = malloc (12); /* { dg-message "allocation of 12 bytes moved to stack" } */
+      if (!p)
+	continue;
+      p[i] = k;
+      s += p[k & 7];
+      free (p);
+    }
+  return s;
+}
+
+struct box { int n; char *data; };
+
+static struct box *
+box_new (int n)
+{
+  /* The report judges box_new alone; stackify, the inlined copy.  */
+  struct box *b = malloc (sizeof *b); /* { dg-message "allocation of 16 bytes escapes: returned to caller" } */
+  /* { dg-message "allocation of 16 bytes moved to stack" "" { target *-*-* } .-1 } */
+  if (!b)
+    return NULL;
+  b->n = n;
+  b->data = NULL;
+  return b;
+}
+
+/* box_new inlined: "free (PHI <NULL, b>)", where the NULL comes from the
+   null branch of malloc's result only.  */
+int
+inlined_constructor_in_loop (int n, int i)
+{
+  int s = 0;
+  for (int k = 0; k < n; k++)
+    {
+      struct box *b = box_new (k);
+      s += b ? b->n + i : 0;
+      free (b);
+    }
+  return s;
+}

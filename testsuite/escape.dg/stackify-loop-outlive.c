@@ -70,3 +70,44 @@ freed_in_outer_loop (int n, int i)
     }
   return s;
 }
+
+/* "free (q)" with q = PHI <p, NULL>: on the NULL path the object is kept
+   for the next iterations, so the free does not end it on every path.  */
+int
+freed_through_phi_with_null (int n, int i)
+{
+  int s = 0;
+  char *keep = NULL;
+  for (int k = 0; k < n; k++)
+    {
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      p[i] = k;
+      char *q = p;
+      if (k == 0)
+	{
+	  keep = p;
+	  q = NULL;
+	}
+      s += keep[i];
+      free (q);
+    }
+  free (keep);
+  return s;
+}
+
+/* Only a test of the allocation's own result removes a path.  */
+int
+other_pointer_tested (int n, int i, char *other) /* { dg-message "parameter 'other' does not escape" } */
+{
+  int s = 0;
+  for (int k = 0; k < n; k++)
+    {
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      p[i] = k;
+      s += p[k & 7];
+      if (!other)
+	continue;
+      free (p);
+    }
+  return s;
+}
