@@ -20,7 +20,8 @@
      are moved too (or a null pointer), so that it can be removed; nothing
      else may free it (a callee that was not inlined, for instance);
    - inside a loop, it must be freed on every path back to itself, by a
-     free of this very allocation: then one slot serves every iteration.
+     free of this very allocation: then one slot serves every iteration
+     (see "Loops" below).
 
    A moved call becomes "p = &slot" (a char array aligned for any object, or
    as aligned_alloc asked), calloc's gets "slot = {}", and its frees become
