@@ -111,3 +111,26 @@ other_pointer_tested (int n, int i, char *other) /* { dg-message "parameter 'oth
     }
   return s;
 }
+
+/* The branch taken when the result is null or another condition holds is
+   not the null branch of a test of the result: it keeps the object.  */
+int
+null_or_other_condition (int n, int i)
+{
+  int s = 0;
+  char *keep = NULL;
+  for (int k = 0; k < n; k++)
+    {
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      if (!p || k == 3)
+	{
+	  keep = p;
+	  continue;
+	}
+      p[i] = k;
+      s += p[k & 7] + (keep ? keep[i] : 0);
+      free (p);
+    }
+  free (keep);
+  return s;
+}
