@@ -166,6 +166,7 @@ EXPECTED_MOVED = {
     "a56_wide_memcpy_pointer": 0,      # wmemcpy of the pointer's bytes
     "a57_phi_null_keeps_object": 0,    # free (PHI <p, NULL>), NULL when kept
     "a58_null_or_kept_in_loop": 0,     # if (!p || k == 3) { keep = p; continue; }
+    "a59_swab_pointer_bytes": 0,       # swab into a global and back
 }
 
 # Test ids that build a source under another name, with extra plugin

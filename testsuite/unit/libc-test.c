@@ -77,6 +77,29 @@ sizes_needed (enum esc_libc_alloc alloc)
     }
 }
 
+/* Does FN move bytes from one buffer to another, so that a pointer's bytes
+   may ride along: the mem, str and wcs copies and concatenations, their
+   fortified forms, the multibyte and wide conversions of strings,
+   strxfrm, swab and iconv?  Conversions of one character from a value
+   (wctomb, btowc) take no buffer.  */
+
+static int
+copies_bytes (const char *name)
+{
+  static const char *const families[] = {
+    "cpy", "strcat", "strncat", "strlcat", "wcscat", "wcsncat", "xfrm",
+    "mbstowcs", "mbsrtowcs", "mbsnrtowcs", "mbtowc", "mbrtowc",
+    "wcstombs", "wcsrtombs", "wcsnrtombs", "swab", "iconv", "bcopy"
+  };
+  size_t i;
+  if (strcmp (name, "iconv_open") == 0 || strcmp (name, "iconv_close") == 0)
+    return 0;
+  for (i = 0; i < sizeof families / sizeof families[0]; i++)
+    if (strstr (name, families[i]))
+      return 1;
+  return 0;
+}
+
 /* Fields in range and coherent with each other.  */
 
 static void
@@ -97,6 +120,9 @@ check_entry (const struct esc_libc_fn *fn)
   CHECK_FN (fn, valid_index (fn->store_arg));
   CHECK_FN (fn, valid_index (fn->store_into));
   CHECK_FN (fn, valid_index (fn->callback));
+
+  if (copies_bytes (fn->name))
+    CHECK_FN (fn, fn->copy_from != ESC_LIBC_NONE);
 
   /* Index pairs go together.  */
   CHECK_FN (fn, (fn->copy_from == ESC_LIBC_NONE)
