@@ -971,6 +971,31 @@ extract_alloca (extractor *x, gcall *call)
     note_address_taken (x, vla, obj);
 }
 
+/* __builtin_apply_args () returns a block holding the function's own
+   arguments, which __builtin_apply passes on to another function: the
+   block points to every parameter's value.  */
+void
+extract_apply_args (extractor *x, gcall *call)
+{
+  esc_node obj = esc_object (x->unit, x->fn);
+  esc_node block = esc_cell (x->unit, x->fn);
+  esc_addr (x->unit, x->fn, block, obj);
+  unsigned nparams = list_length (DECL_ARGUMENTS (x->fun->decl));
+  for (unsigned i = 0; i < nparams; i++)
+    esc_store (x->unit, x->fn, block, esc_param_value (x->unit, x->fn, i));
+  assign_to (x, gimple_call_lhs (call), block);
+}
+
+/* __builtin_return (block) returns what the block holds (the result of
+   __builtin_apply).  */
+void
+extract_builtin_return (extractor *x, gcall *call)
+{
+  if (gimple_call_num_args (call) == 1)
+    esc_return (x->unit, x->fn,
+		load_through (x, value_of (x, gimple_call_arg (call, 0))));
+}
+
 void
 extract_call (extractor *x, gcall *call)
 {
@@ -992,6 +1017,16 @@ extract_call (extractor *x, gcall *call)
   if (alloca_call_p (call))
     {
       extract_alloca (x, call);
+      return;
+    }
+  if (gimple_call_builtin_p (call, BUILT_IN_APPLY_ARGS))
+    {
+      extract_apply_args (x, call);
+      return;
+    }
+  if (gimple_call_builtin_p (call, BUILT_IN_RETURN))
+    {
+      extract_builtin_return (x, call);
       return;
     }
   /* An "extern inline" body (glibc's fortified printf) is only a
