@@ -41,7 +41,10 @@ build:
 	mkdir -p build
 
 $(PLUGIN): $(CORE_OBJS) $(PLUGIN_OBJS)
-	$(CXX) -shared -o $@ $^
+	# Linked beside and renamed: a compiler loading the plugin meanwhile
+	# (a test suite still running) sees the old file or the new, whole.
+	$(CXX) -shared -o $@.tmp $^
+	mv -f $@.tmp $@
 
 # The specs file makes -fescape-report a driver option; it names the
 # plugin by its absolute path here, and by its installed path after
