@@ -161,7 +161,9 @@ frees_exactly (gcall *free_call, gcall *alloc_call)
    component of the CFG.  It is freed by a free of the call's result, or by
    a free of a PHI that merges the result with null pointers, "free (PHI
    <NULL, p>)" (an inlined constructor's error path returns NULL), when the
-   path enters the PHI's block through an edge that brings the result.  And
+   path enters the PHI's block through an edge that brings the result; that
+   PHI may be in the loop's header, before the call: "free (prev); prev =
+   malloc (n);" frees the previous iteration's object.  And
    the null branch of a test of the result, "if (!p) continue;", is never
    taken once the result is a slot's address.  */
 
@@ -247,35 +249,63 @@ struct loop_check
   const vec<int> *component;
   auto_bitmap exact_free_blocks;
   auto_vec<phi_free> phi_frees;
+  hash_map<edge, int> null_branches;	/* null_branch_kind, once known */
 };
 
-/* Is E the null branch of a test of the allocation's result?  */
+/* Does STMT come before the call in the call's block?  */
 bool
-null_branch_p (const loop_check &lc, edge e)
+before_call_p (const loop_check &lc, gimple *stmt)
 {
-  gimple_stmt_iterator last = gsi_last_bb (e->src);
-  gcond *cond = gsi_end_p (last) ? NULL
-		: dyn_cast <gcond *> (gsi_stmt (last));
-  if (!cond || !integer_zerop (gimple_cond_rhs (cond)))
+  if (gimple_bb (stmt) != lc.home)
     return false;
-  enum tree_code code = gimple_cond_code (cond);
-  if (code != EQ_EXPR && code != NE_EXPR)
-    return false;
-  if (pointer_source (gimple_cond_lhs (cond)) != lc.call)
-    return false;
-  return e->flags & (code == EQ_EXPR ? EDGE_TRUE_VALUE : EDGE_FALSE_VALUE);
+  for (gimple_stmt_iterator gsi = gsi_for_stmt (lc.call); !gsi_end_p (gsi);
+       gsi_next (&gsi))
+    if (gsi_stmt (gsi) == stmt)
+      return false;
+  return true;
 }
 
-/* The PHI a free call frees, if it merges the allocation's result (of this
-   iteration: the call's block strictly dominates the PHI's, so a path from
-   the call to the free passes the PHI) with null pointers only.  */
+/* Does every path from the call to FREE_BLOCK pass through PHI_BLOCK, so
+   that the PHI there is chosen after the call?  */
+bool
+phi_chosen_after_call (const loop_check &lc, basic_block phi_block,
+		       basic_block free_block)
+{
+  if (free_block == phi_block)
+    return true;
+  int home_component = (*lc.component)[lc.home->index];
+  auto_bitmap visited;
+  auto_vec<basic_block> work;
+  edge e;
+  edge_iterator ei;
+  FOR_EACH_EDGE (e, ei, lc.home->succs)
+    work.safe_push (e->dest);
+  while (!work.is_empty ())
+    {
+      basic_block bb = work.pop ();
+      if (bb == phi_block || (*lc.component)[bb->index] != home_component
+	  || !bitmap_set_bit (visited, bb->index))
+	continue;
+      if (bb == free_block)
+	return false;
+      if (bb == lc.home)
+	continue;
+      FOR_EACH_EDGE (e, ei, bb->succs)
+	work.safe_push (e->dest);
+    }
+  return true;
+}
+
+/* The PHI a free call frees, if it merges the allocation's result with
+   null pointers only, and is chosen after the call on every path from the
+   call to the free: then the result it brings is this iteration's.  A
+   free in the call's own block must come before the call.  */
 gphi *
 result_or_null_phi (const loop_check &lc, gcall *free_call)
 {
   gphi *phi = safe_dyn_cast <gphi *> (pointer_source (gimple_call_arg
 							(free_call, 0)));
-  if (!phi || gimple_bb (phi) == lc.home
-      || !dominated_by_p (CDI_DOMINATORS, gimple_bb (phi), lc.home))
+  if (!phi)
     return NULL;
   for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
     {
@@ -283,7 +313,65 @@ result_or_null_phi (const loop_check &lc, gcall *free_call)
       if (!integer_zerop (arg) && pointer_source (arg) != lc.call)
 	return NULL;
     }
-  return phi;
+  basic_block free_block = gimple_bb (free_call);
+  if (free_block == lc.home && !before_call_p (lc, free_call))
+    return NULL;
+  return phi_chosen_after_call (lc, gimple_bb (phi), free_block) ? phi : NULL;
+}
+
+/* What E's source block tests against a null pointer when E is the branch
+   taken for null: the statement making the tested value, or NULL.  */
+gimple *
+null_tested_source (edge e)
+{
+  gimple_stmt_iterator last = gsi_last_bb (e->src);
+  gcond *cond = gsi_end_p (last) ? NULL
+		: dyn_cast <gcond *> (gsi_stmt (last));
+  if (!cond || !integer_zerop (gimple_cond_rhs (cond)))
+    return NULL;
+  enum tree_code code = gimple_cond_code (cond);
+  if (code != EQ_EXPR && code != NE_EXPR)
+    return NULL;
+  if (!(e->flags & (code == EQ_EXPR ? EDGE_TRUE_VALUE : EDGE_FALSE_VALUE)))
+    return NULL;
+  return pointer_source (gimple_cond_lhs (cond));
+}
+
+/* E is no null branch (NOT_NULL_BRANCH), the null branch of a test of the
+   allocation's result (RESULT_NULL_BRANCH), or that of a test of the PHI
+   of phi_frees[I] chosen after the call (I): while that free counts, the
+   PHI holds the result wherever the test sees it.  A test in the call's
+   own block sees the PHI as it was before the call.  */
+const int not_null_branch = -2;
+const int result_null_branch = -1;
+
+int
+null_branch_kind (const loop_check &lc, edge e)
+{
+  gimple *tested = null_tested_source (e);
+  if (!tested)
+    return not_null_branch;
+  if (tested == lc.call)
+    return result_null_branch;
+  if (e->src == lc.home)
+    return not_null_branch;
+  for (unsigned i = 0; i < lc.phi_frees.length (); i++)
+    if (lc.phi_frees[i].phi == tested
+	&& phi_chosen_after_call (lc, gimple_bb (tested), e->src))
+      return i;
+  return not_null_branch;
+}
+
+/* Is E a branch never taken once the result is a slot's address?  */
+bool
+null_branch_p (loop_check *lc, edge e)
+{
+  int *known = lc->null_branches.get (e);
+  int kind = known ? *known : null_branch_kind (*lc, e);
+  if (!known)
+    lc->null_branches.put (e, kind);
+  return kind == result_null_branch
+	 || (kind >= 0 && lc->phi_frees[kind].counts);
 }
 
 void
@@ -330,7 +418,8 @@ note_null_entries (loop_check *lc, edge e)
 bool
 frees_on_entry (loop_check &lc, basic_block bb)
 {
-  if (bitmap_bit_p (lc.exact_free_blocks, bb->index))
+  /* An exact free in the call's block comes after the call.  */
+  if (bb != lc.home && bitmap_bit_p (lc.exact_free_blocks, bb->index))
     return true;
   for (const phi_free &pf : lc.phi_frees)
     if (pf.counts && pf.free_block == bb)
@@ -355,11 +444,16 @@ unfreed_path_back (loop_check *lc)
       edge taken = work.pop ();
       basic_block bb = taken->dest;
       if ((*lc->component)[bb->index] != home_component
-	  || null_branch_p (*lc, taken))
+	  || null_branch_p (lc, taken))
 	continue;
       note_null_entries (lc, taken);
       if (bb == lc->home)
-	return true;
+	{
+	  /* Freed before the call, by a free of the block's PHI.  */
+	  if (frees_on_entry (*lc, bb))
+	    continue;
+	  return true;
+	}
       if (!bitmap_set_bit (visited, bb->index) || frees_on_entry (*lc, bb))
 	continue;
       FOR_EACH_EDGE (e, ei, bb->succs)
@@ -464,10 +558,7 @@ const vec<int> &
 cfg_components (function_facts *facts)
 {
   if (facts->component.is_empty ())
-    {
-      cfg_cycles (facts->fun, &facts->component);
-      calculate_dominance_info (CDI_DOMINATORS);
-    }
+    cfg_cycles (facts->fun, &facts->component);
   return facts->component;
 }
 

@@ -102,3 +102,44 @@ inlined_constructor_in_loop (int n, int i)
     }
   return s;
 }
+
+/* The previous iteration's object is freed before the next allocation:
+   "free (prev)" frees PHI <NULL, p> in the loop's header.  */
+int
+free_previous_first (int n, int i)
+{
+  int s = 0;
+  char *prev = NULL;
+  for (int k = 0; k < n; k++)
+    {
+      free (prev);
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack" } */
+      p[i] = k;
+      s += p[k & 7];
+      prev = p;
+    }
+  free (prev);
+  return s;
+}
+
+/* The same with the free guarded by a test of the PHI: its null branch is
+   only taken before the first allocation.  */
+int
+free_previous_guarded (int n, int i)
+{
+  int s = 0;
+  char *prev = NULL;
+  for (int k = 0; k < n; k++)
+    {
+      if (prev)
+	free (prev);
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack" } */
+      if (!p)
+	break;
+      p[i] = k;
+      s += p[k & 7];
+      prev = p;
+    }
+  free (prev);
+  return s;
+}

@@ -134,3 +134,48 @@ null_or_other_condition (int n, int i)
   free (keep);
   return s;
 }
+
+/* The previous object is freed on some iterations only.  */
+int
+free_previous_sometimes (int n, int i)
+{
+  int s = 0;
+  char *prev = NULL;
+  for (int k = 0; k < n; k++)
+    {
+      if (prev && k != 3)
+	free (prev);
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      p[i] = k;
+      s += p[k & 7] + (prev ? prev[i] : 0);
+      prev = p;
+    }
+  free (prev);
+  return s;
+}
+
+/* "prev" is set to NULL when the object is kept: the PHI's NULL comes
+   from a path that did not free it.  */
+int
+previous_kept_when_null (int n, int i)
+{
+  int s = 0;
+  char *prev = NULL, *keep = NULL;
+  for (int k = 0; k < n; k++)
+    {
+      free (prev);
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      p[i] = k;
+      s += p[k & 7] + (keep ? keep[i] : 0);
+      if (k == 2)
+	{
+	  keep = p;
+	  prev = NULL;
+	}
+      else
+	prev = p;
+    }
+  free (prev);
+  free (keep);
+  return s;
+}

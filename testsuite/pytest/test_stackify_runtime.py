@@ -108,6 +108,7 @@ EXPECTED_MOVED = {
     "c38_zero_size": 3,                # malloc (0), calloc (0, 8): 1-byte slots
     "c39_struct_copies": 1,
     "c40_null_checks_in_loop": 2,      # if (!p) continue; free (PHI <NULL, p>)
+    "c41_free_previous_in_loop": 2,    # free (prev); prev = malloc (n);
     # ---- adversarial
     "a01_returned": 0,
     "a02_global": 0,
@@ -167,6 +168,7 @@ EXPECTED_MOVED = {
     "a57_phi_null_keeps_object": 0,    # free (PHI <p, NULL>), NULL when kept
     "a58_null_or_kept_in_loop": 0,     # if (!p || k == 3) { keep = p; continue; }
     "a59_swab_pointer_bytes": 0,       # swab into a global and back
+    "a60_previous_kept_when_null": 0,  # prev = NULL when the object is kept
 }
 
 # Test ids that build a source under another name, with extra plugin
