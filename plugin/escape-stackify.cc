@@ -163,9 +163,9 @@ frees_exactly (gcall *free_call, gcall *alloc_call)
    <NULL, p>)" (an inlined constructor's error path returns NULL), when the
    path enters the PHI's block through an edge that brings the result; that
    PHI may be in the loop's header, before the call: "free (prev); prev =
-   malloc (n);" frees the previous iteration's object.  And
-   the null branch of a test of the result, "if (!p) continue;", is never
-   taken once the result is a slot's address.  */
+   malloc (n);" frees the previous iteration's object.  And the null branch
+   of a test of the result (or of such a PHI), "if (!p) continue;", is
+   never taken once the result is a slot's address.  */
 
 /* The strongly connected component of each block of FUN's CFG, numbered
    from 1; 0 for a block on no cycle.  Tarjan's algorithm, iteratively.  */
