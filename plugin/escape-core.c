@@ -1435,6 +1435,13 @@ esc_fn_may_call_out (struct esc_unit *unit, esc_fn fn)
   return get_fn (unit, fn)->calls_out;
 }
 
+unsigned
+esc_fn_param_count (struct esc_unit *unit, esc_fn fn)
+{
+  struct fn *f = get_fn (unit, fn);
+  return f->has_body ? f->nparams : 0;
+}
+
 int
 esc_fn_recursive (struct esc_unit *unit, esc_fn fn)
 {

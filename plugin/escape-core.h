@@ -153,6 +153,8 @@ int esc_fn_recursive (struct esc_unit *unit, esc_fn fn);
 /* After solving: may FN, or a function it calls, call out (see
    esc_fn_set_calls_out)?  */
 int esc_fn_may_call_out (struct esc_unit *unit, esc_fn fn);
+/* The number of parameters of FN's body (esc_fn_begin); 0 without one.  */
+unsigned esc_fn_param_count (struct esc_unit *unit, esc_fn fn);
 
 /* Late functions: after esc_unit_solve, the body of a function as it is
    later in the compilation (after inlining, say) can be analysed against the

@@ -576,6 +576,7 @@ callback_fndecl (gcall *call, int index)
 
 void extract_direct_call (extractor *x, tree fndecl, esc_node lhs,
 			  const esc_node *args, unsigned nargs);
+tree analysable_callee (tree fndecl);
 
 /* qsort's comparator and the like: the function is called with the
    CALLBACK arguments (the last one repeated to fill its parameters).  */
@@ -594,8 +595,15 @@ extract_callback (extractor *x, gcall *call, const esc_libc_fn *entry,
       return;
     }
   auto_vec<esc_node> args;
-  unsigned nparams = list_length (DECL_ARGUMENTS (fndecl));
-  if (!prototype_p (TREE_TYPE (fndecl)) && !DECL_ARGUMENTS (fndecl))
+  /* As the unit saw the body, not DECL_ARGUMENTS: a function already
+     compiled has lost its body, parameters included, when stackify looks
+     at a later caller.  */
+  tree target = analysable_callee (fndecl);
+  esc_fn callee = target ? esc_fn_find (x->unit, target) : -1;
+  unsigned nparams = callee >= 0 ? esc_fn_param_count (x->unit, callee) : 0;
+  if (!nparams && prototype_p (TREE_TYPE (fndecl)))
+    nparams = type_num_arguments (TREE_TYPE (fndecl));
+  if (!nparams)
     nparams = passed.length ();
   for (unsigned i = 0; i < MAX (nparams, passed.length ()); i++)
     args.safe_push (passed[MIN (i, passed.length () - 1)]);
@@ -617,7 +625,8 @@ extract_free (extractor *x, gcall *call, esc_node ptr)
     }
 }
 
-/* Does the printf format FMT print a pointer (%p, with any flags)?  */
+/* May the printf format FMT print a pointer: %p, or a conversion not known
+   to print none?  */
 bool
 format_prints_pointer (const char *fmt, size_t len)
 {
@@ -632,7 +641,9 @@ format_prints_pointer (const char *fmt, size_t len)
 	}
       while (i + 1 < len && strchr ("-+ #0'*.123456789hlLqjzt$", fmt[i + 1]))
 	i++;
-      if (i + 1 < len && fmt[i + 1] == 'p')
+      /* %p, and anything not known to print no address: glibc's %Zp and
+	 %Ip, a conversion of register_printf_specifier.  */
+      if (i + 1 >= len || !strchr ("diouxXeEfFgGaAcsnCSm", fmt[i + 1]))
 	return true;
     }
   return false;

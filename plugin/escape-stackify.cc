@@ -102,12 +102,20 @@ pointer_source (tree ptr)
   return NULL;
 }
 
+/* The allocation calls the pass judges, and where each is in the list.  */
+struct candidates
+{
+  auto_vec<candidate> list;
+  hash_map<gimple *, unsigned> place;
+};
+
 /* The allocation calls PTR may hold, following copies, pointer
    conversions and (if THROUGH_PHIS) PHIs.  False if it may hold anything
-   else but a null pointer.  */
+   else but a null pointer: the result of a call that is not one of CANDS
+   (free (id (p)) frees whatever id returns).  */
 bool
-trace_pointer (tree ptr, bool through_phis, hash_set<gimple *> *visited,
-	       auto_vec<gcall *> *calls)
+trace_pointer (candidates &cands, tree ptr, bool through_phis,
+	       hash_set<gimple *> *visited, auto_vec<gcall *> *calls)
 {
   if (integer_zerop (ptr))
     return true;
@@ -118,6 +126,8 @@ trace_pointer (tree ptr, bool through_phis, hash_set<gimple *> *visited,
     return true;
   if (gcall *call = dyn_cast <gcall *> (def))
     {
+      if (!cands.place.get (call))
+	return false;
       calls->safe_push (call);
       return true;
     }
@@ -125,17 +135,11 @@ trace_pointer (tree ptr, bool through_phis, hash_set<gimple *> *visited,
   if (!phi || !through_phis)
     return false;
   for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
-    if (!trace_pointer (gimple_phi_arg_def (phi, i), true, visited, calls))
+    if (!trace_pointer (cands, gimple_phi_arg_def (phi, i), true, visited,
+			calls))
       return false;
   return true;
 }
-
-/* The allocation calls the pass judges, and where each is in the list.  */
-struct candidates
-{
-  auto_vec<candidate> list;
-  hash_map<gimple *, unsigned> place;
-};
 
 /* The candidate for CALL, or NULL.  */
 candidate *
@@ -615,7 +619,8 @@ free_removable (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
 {
   hash_set<gimple *> visited;
   auto_vec<gcall *> calls;
-  if (trace_pointer (gimple_call_arg (f.call, 0), true, &visited, &calls))
+  if (trace_pointer (cands, gimple_call_arg (f.call, 0), true, &visited,
+		     &calls))
     {
       for (gcall *call : calls)
 	{
@@ -650,7 +655,8 @@ check_free (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
   hash_set<gimple *> visited;
   auto_vec<gcall *> calls;
   bool changed = false;
-  if (trace_pointer (gimple_call_arg (f.call, 0), true, &visited, &calls))
+  if (trace_pointer (cands, gimple_call_arg (f.call, 0), true, &visited,
+		     &calls))
     for (gcall *call : calls)
       changed |= withdraw_freed (candidate_for (cands, call));
   else
@@ -777,7 +783,8 @@ remove_free (gcall *free_call, candidates &cands, vec<tree> &slots)
 {
   hash_set<gimple *> visited;
   auto_vec<gcall *> calls;
-  trace_pointer (gimple_call_arg (free_call, 0), true, &visited, &calls);
+  trace_pointer (cands, gimple_call_arg (free_call, 0), true, &visited,
+		 &calls);
   gimple_stmt_iterator gsi = gsi_for_stmt (free_call);
   bool one_slot = calls.length () == 1 && frees_exactly (free_call, calls[0]);
   unlink_vdef (free_call);

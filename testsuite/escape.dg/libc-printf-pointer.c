@@ -37,3 +37,14 @@ unknown_format (const char *fmt) /* { dg-message "parameter 'fmt' does not escap
   int t = 0; /* { dg-message "address of 't' escapes: passed to 'printf' (argument 2), which may keep it" } */
   printf (fmt, &t);
 }
+
+/* A conversion the analysis does not know may print a pointer: glibc's
+   old "%Zp", or one of register_printf_specifier.  */
+void
+unknown_conversions (void)
+{
+  int z = 0; /* { dg-message "address of 'z' escapes: passed to 'printf' \\(argument 2\\), which may keep it" } */
+  int w = 0; /* { dg-message "address of 'w' escapes: passed to 'printf' \\(argument 2\\), which may keep it" } */
+  printf ("%Zp\n", (void *) &z);
+  printf ("%W\n", (void *) &w);
+}

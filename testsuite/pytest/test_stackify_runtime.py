@@ -169,6 +169,11 @@ EXPECTED_MOVED = {
     "a58_null_or_kept_in_loop": 0,     # if (!p || k == 3) { keep = p; continue; }
     "a59_swab_pointer_bytes": 0,       # swab into a global and back
     "a60_previous_kept_when_null": 0,  # prev = NULL when the object is kept
+    "a61_qsort_r_context_kept": 0,     # the comparator keeps qsort_r's context
+    "a62_twalk_r_closure_kept": 0,     # the action keeps twalk_r's closure
+    "a63_free_of_identity_result": 0,  # free (id (p))
+    "a64_printf_custom_conversion": 0,  # register_printf_specifier's %W
+    "a65_qsort_keeps_second": 0,       # the comparator keeps its 2nd argument
 }
 
 # Test ids that build a source under another name, with extra plugin
