@@ -391,23 +391,6 @@ collect_loop_frees (loop_check *lc, const escape_sites &sites)
       }
 }
 
-/* Is the allocation freed in the block it is made in, after the call?  */
-bool
-freed_after_call (loop_check &lc)
-{
-  if (!bitmap_bit_p (lc.exact_free_blocks, lc.home->index))
-    return false;
-  gimple_stmt_iterator gsi = gsi_for_stmt (lc.call);
-  for (gsi_next (&gsi); !gsi_end_p (gsi); gsi_next (&gsi))
-    {
-      gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
-      if (call && gimple_call_builtin_p (call, BUILT_IN_FREE)
-	  && frees_exactly (call, lc.call))
-	return true;
-    }
-  return false;
-}
-
 /* Notes the PHIs that edge E enters with a null pointer.  */
 void
 note_null_entries (loop_check *lc, edge e)
@@ -422,8 +405,7 @@ note_null_entries (loop_check *lc, edge e)
 bool
 frees_on_entry (loop_check &lc, basic_block bb)
 {
-  /* An exact free in the call's block comes after the call.  */
-  if (bb != lc.home && bitmap_bit_p (lc.exact_free_blocks, bb->index))
+  if (bitmap_bit_p (lc.exact_free_blocks, bb->index))
     return true;
   for (const phi_free &pf : lc.phi_frees)
     if (pf.counts && pf.free_block == bb)
@@ -481,7 +463,9 @@ dead_before_next_iteration (const candidate &c, const escape_sites &sites,
   lc.home = home;
   lc.component = &component;
   collect_loop_frees (&lc, sites);
-  if (freed_after_call (lc))
+  /* A free of the result in the call's own block uses it, so it comes
+     after the call: every path from the call passes it.  */
+  if (bitmap_bit_p (lc.exact_free_blocks, home->index))
     return true;
   for (;;)
     {
