@@ -44,27 +44,22 @@ BENCH_COMPILE_SIZES (default "1000,10000,100000"), BENCH_COMPILE_SKIP_SQLITE=1.
 Output: the tables, also in build/bench-compile/table.txt and results.json.
 """
 
-import fcntl
 import json
 import os
 import pathlib
 import random
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "testsuite" / "pytest"))
+import sqlite_amalgamation  # noqa: E402  (the SQLite test's fetcher)
 BUILD = ROOT / "build" / "bench-compile"
 PLUGIN = ROOT / "plugin" / "escape.so"
 
-PACKAGE = "better-sqlite3@12.4.1"
-CACHE = ROOT / "build" / "sqlite"
-SOURCE = CACHE / "better-sqlite3-12.4.1"
-MEMBERS = ["package/deps/sqlite3/sqlite3.c", "package/deps/sqlite3/sqlite3.h"]
 
 RUNS = int(os.environ.get("BENCH_COMPILE_RUNS", "3"))
 SIZES = [int(x) for x in os.environ.get("BENCH_COMPILE_SIZES",
@@ -103,42 +98,13 @@ def log(msg):
 
 
 def sqlite_source():
-    """sqlite3.c, fetched with npm pack and extracted once, under the lock
-    the SQLite test uses."""
-    if (SOURCE / "sqlite3.c").is_file():
-        return SOURCE / "sqlite3.c"
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with open(CACHE / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if (SOURCE / "sqlite3.c").is_file():
-            return SOURCE / "sqlite3.c"
-        tgz = CACHE / "better-sqlite3-12.4.1.tgz"
-        if not tgz.is_file():
-            npm = shutil.which("npm")
-            if npm is None:
-                sys.exit("npm is needed to fetch %s" % PACKAGE)
-            tmp = pathlib.Path(tempfile.mkdtemp(prefix="pack.", dir=CACHE))
-            try:
-                p = subprocess.run([npm, "pack", PACKAGE], cwd=tmp,
-                                   capture_output=True, text=True, timeout=300)
-                got = list(tmp.glob("*.tgz"))
-                if p.returncode != 0 or len(got) != 1:
-                    sys.exit("'npm pack %s' failed:\n%s" % (PACKAGE, p.stderr))
-                got[0].rename(tgz)
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
-        tmp = pathlib.Path(tempfile.mkdtemp(prefix="extract.", dir=CACHE))
-        try:
-            p = subprocess.run(["tar", "xzf", tgz, "-C", tmp] + MEMBERS,
-                               capture_output=True, text=True)
-            if p.returncode != 0:
-                sys.exit("could not extract sqlite3.c from %s:\n%s"
-                         % (tgz, p.stderr))
-            shutil.rmtree(SOURCE, ignore_errors=True)
-            (tmp / "package" / "deps" / "sqlite3").rename(SOURCE)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-    return SOURCE / "sqlite3.c"
+    """sqlite3.c, fetched once as the SQLite test fetches it."""
+    try:
+        return sqlite_amalgamation.fetch(ROOT / "build" / "sqlite") \
+            / "sqlite3.c"
+    except (sqlite_amalgamation.Unavailable,
+            sqlite_amalgamation.Broken) as e:
+        sys.exit(str(e))
 
 
 def build_timer():

@@ -15,17 +15,14 @@ marked slow and runs only with ESCAPE_SLOW=1."""
 
 import concurrent.futures
 import difflib
-import fcntl
 import os
-import pathlib
 import re
-import shutil
 import subprocess
-import tempfile
 import time
 
 import pytest
 
+import sqlite_amalgamation
 from conftest import DATA, ENV, ROOT, ice, plugin_flags, run, tail
 
 pytestmark = [
@@ -35,10 +32,6 @@ pytestmark = [
                        "set ESCAPE_SLOW=1 to run it"),
 ]
 
-PACKAGE = "better-sqlite3@12.4.1"
-CACHE = ROOT / "build" / "sqlite"
-SOURCE = CACHE / "better-sqlite3-12.4.1"
-MEMBERS = ["package/deps/sqlite3/sqlite3.c", "package/deps/sqlite3/sqlite3.h"]
 DRIVER = DATA / "sqlite_workload.c"
 FLAGS = ["-O2", "-fno-diagnostics-color", "-DSQLITE_THREADSAFE=0",
          "-DSQLITE_OMIT_LOAD_EXTENSION"]
@@ -52,43 +45,13 @@ MOVED_RE = re.compile(
 
 
 def sqlite_source():
-    """The directory of sqlite3.c and sqlite3.h, fetched and extracted once
-    (under a lock, through temporary names)."""
-    if (SOURCE / "sqlite3.c").is_file() and (SOURCE / "sqlite3.h").is_file():
-        return SOURCE
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with open(CACHE / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if (SOURCE / "sqlite3.c").is_file():
-            return SOURCE
-        tgz = CACHE / "better-sqlite3-12.4.1.tgz"
-        if not tgz.is_file():
-            npm = shutil.which("npm")
-            if npm is None:
-                pytest.skip("the SQLite test needs npm to fetch %s "
-                            "(apt-get install npm)" % PACKAGE)
-            tmp = pathlib.Path(tempfile.mkdtemp(prefix="pack.", dir=CACHE))
-            try:
-                rc, out, err = run([npm, "pack", PACKAGE], cwd=tmp,
-                                   timeout=300)
-                got = list(tmp.glob("*.tgz"))
-                if rc != 0 or len(got) != 1:
-                    pytest.skip("'npm pack %s' failed (offline?): %s"
-                                % (PACKAGE, tail(err or out, 5)))
-                got[0].rename(tgz)
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
-        tmp = pathlib.Path(tempfile.mkdtemp(prefix="extract.", dir=CACHE))
-        try:
-            rc, out, err = run(["tar", "xzf", tgz, "-C", tmp] + MEMBERS)
-            if rc != 0:
-                pytest.fail("could not extract sqlite3.c from %s:\n%s"
-                            % (tgz, err), pytrace=False)
-            shutil.rmtree(SOURCE, ignore_errors=True)
-            (tmp / "package" / "deps" / "sqlite3").rename(SOURCE)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-    return SOURCE
+    """The directory of sqlite3.c and sqlite3.h (sqlite_amalgamation)."""
+    try:
+        return sqlite_amalgamation.fetch(ROOT / "build" / "sqlite")
+    except sqlite_amalgamation.Unavailable as e:
+        pytest.skip(str(e))
+    except sqlite_amalgamation.Broken as e:
+        pytest.fail(str(e), pytrace=False)
 
 
 class Build:
@@ -175,7 +138,7 @@ def builds(plugin, tmp_path_factory, request):
     for m in MOVED_RE.finditer(stack.stderr()):
         f = os.path.basename(m.group("file"))
         moved[f] = moved.get(f, 0) + 1
-    lines = ["sqlite3.c from %s, in %s" % (PACKAGE, src)]
+    lines = ["sqlite3.c from %s, in %s" % (sqlite_amalgamation.PACKAGE, src)]
     for b in (base, stack):
         lines.append("%-18s compile sqlite3.c %.1f s, driver %.1f s, "
                      "link %.1f s; %s" % (
