@@ -5,15 +5,22 @@
    all programs of a translation unit at once:
 
      - every node is a storage cell (a variable, an SSA value, an allocated
-       object, a parameter's pointee) and has at most one "points-to" node;
-     - constraints unify points-to sets (Steensgaard style, near-linear:
-       union-find with path compression and union by rank);
+       object, a level of the caller's memory) with the set of objects it
+       may point to;
+     - flow is directed, as in Go's escape analysis: an assignment flows one
+       way, with a dereference count (&x, copy, load, store); cycles of
+       flow are merged, so that solving stays near-linear in practice;
+     - an object escapes if it is reachable from a root: unknown code, a
+       global, a thread; it outlives its function if it is reachable from
+       the returned value or the caller's memory;
      - functions are solved callees first, strongly connected components of
        the call graph together (context-insensitive inside a component), and
-       each function leaves a summary of what its parameters do that is
-       instantiated at every call site outside its component;
-     - escape marks are propagated along points-to edges last, so every
-       object reachable from an escaping one escapes too.
+       each function leaves a summary, a small program over its arguments,
+       that is instantiated at every call site outside its component.
+
+   The implementation is split by concern: escape-program.c, escape-graph.c,
+   escape-solve.c, escape-summary.c, escape-provenance.c
+   (escape-core-impl.h says which does what).
 
    See docs/design.md for the mapping from GIMPLE and the solver in detail.  */
 
@@ -177,9 +184,13 @@ int esc_pointee_own (struct esc_unit *unit, esc_fn fn, esc_node value);
    function)?  */
 int esc_freed_elsewhere (struct esc_unit *unit, esc_fn fn, esc_node obj);
 
-/* Limits, for tests: how many nodes a summary may have before a call of
+/* Limits, for tests: how many objects a summary may have before a call of
    its function is solved as a call of an unknown function.  */
 #define ESC_MAX_SUMMARY_NODES 512
+/* How many levels of the caller's memory a parameter's object stands for:
+   level 0 is what the parameter points to, level 1 what that points to,
+   and the last level stands for itself and everything below it.  */
+#define ESC_PARAM_DEPTH 3
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,315 @@
+/* escape-core-impl.h -- what the files of the analysis core share.
+
+   The core is four concerns, a file each, plain C11:
+
+     escape-program.c	 the unit, its functions and their constraint
+			 programs (what the GIMPLE side records);
+     escape-graph.c	 the directed graph of one call-graph component:
+			 nodes, points-to sets, flow edges, and the
+			 propagation to a fixpoint;
+     escape-solve.c	 components of the call graph, solved callees
+			 first; verdicts and the queries of late functions;
+     escape-summary.c	 what a function leaves for its callers, and its
+			 instantiation at a call;
+     escape-provenance.c why each object escapes or outlives its function:
+			 the reason, and where it came from.
+
+   Not part of the API (escape-core.h is).  */
+
+#ifndef ESCAPE_CORE_IMPL_H
+#define ESCAPE_CORE_IMPL_H
+
+#include "escape-core.h"
+
+#include <stdlib.h>
+
+/* ------------------------------------------------------------------ */
+/* Growable arrays.  */
+
+#define VEC(T) struct { T *v; size_t n, cap; }
+
+struct node_vec
+{
+  esc_node *v;
+  size_t n, cap;
+};
+
+void *esc_xrealloc (void *p, size_t size);
+void *esc_xcalloc (size_t n, size_t size);
+
+#define VEC_PUSH(vec, x)						\
+  do {									\
+    if ((vec).n == (vec).cap)						\
+      {									\
+	(vec).cap = (vec).cap ? 2 * (vec).cap : 8;			\
+	(vec).v = esc_xrealloc ((vec).v, (vec).cap * sizeof *(vec).v);	\
+      }									\
+    (vec).v[(vec).n++] = (x);						\
+  } while (0)
+
+#define VEC_FREE(vec) (free ((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
+
+/* ------------------------------------------------------------------ */
+/* Constraint programs (escape-program.c).  */
+
+enum op_kind
+{
+  OP_ADDR,	/* a = &b */
+  OP_COPY,	/* a = b */
+  OP_LOAD,	/* a = *b */
+  OP_STORE,	/* *a = b */
+  OP_ESCAPE,	/* what a points to escapes, reason[extra] */
+  OP_EXTERNAL,	/* a is memory outside the function: it escapes, and so
+		   does what is stored in it, reason[extra] */
+  OP_CALL,	/* a = call[extra] */
+  OP_FREE	/* what a points to is freed; extra: FREED_* */
+};
+
+/* How an object is freed.  */
+enum
+{
+  FREED_HERE = 1,	/* by a removable free call of the function */
+  FREED_ELSEWHERE = 2	/* by a callee or a library function */
+};
+
+struct op
+{
+  unsigned char kind;
+  esc_node a, b;
+  uint32_t extra;
+};
+
+struct call
+{
+  esc_fn callee;
+  uint32_t first_arg, nargs;
+};
+
+/* A constraint program: ops over nodes numbered from 0, with the reasons
+   their escape ops name.  A function's body is one; so is a summary.  */
+struct program
+{
+  uint32_t nnodes;
+  VEC (struct op) ops;
+  VEC (struct esc_reason) reasons;
+};
+
+/* What a function leaves for its callers (escape-summary.c): a program
+   over the caller's arguments (nodes 0 .. nparams-1), the call's result
+   (node nparams), temporaries, and objects (each instance is a new object
+   of the caller's graph, memory the caller does not own).  */
+struct summary
+{
+  struct program prog;
+  unsigned char *is_object;	/* per node */
+  int too_big;
+};
+
+struct object_verdict
+{
+  esc_node node;
+  struct esc_reason reason;
+};
+
+struct graph;
+
+struct fn
+{
+  const void *key;
+  const char *name;
+  int has_body;
+  unsigned nparams;
+  const char **param_names;
+  unsigned char *param_scalar;	/* see esc_param_set_scalar */
+  int calls_out;		/* its own calls; then with its callees' */
+  esc_node *param_value;
+  esc_node ret_value;
+  struct program body;
+  VEC (struct call) calls;
+  VEC (esc_node) call_args;
+  VEC (struct object_verdict) objects;	/* sorted by node */
+
+  /* Solver state.  */
+  uint32_t base;		/* its node 0 in the component's graph */
+  uint32_t *param_obj;		/* per parameter: graph node of each level
+				   of the caller's memory it points to,
+				   ESC_PARAM_DEPTH in a row */
+  int scc;			/* component id, -1 until visited */
+  int recursive;		/* in a cycle of the call graph */
+  int late;			/* see esc_late_begin */
+  struct graph *late_graph;	/* kept for the queries of a late function */
+  int tarjan_index, tarjan_low, on_stack;
+  struct summary summary;
+  struct esc_param_verdict *param_verdicts;
+};
+
+struct esc_unit
+{
+  VEC (struct fn) fns;
+  /* Interned strings: open addressing over char pointers.  */
+  char **strings;
+  size_t nstrings, strings_cap;
+  /* Function keys: open addressing over (key, id).  */
+  const void **keys;
+  esc_fn *key_ids;
+  size_t nkeys, keys_cap;
+  int solved;
+};
+
+struct fn *esc_get_fn (struct esc_unit *unit, esc_fn fn);
+void esc_program_free (struct program *p);
+esc_node esc_program_node (struct program *p);
+void esc_program_op (struct program *p, enum op_kind kind, esc_node a,
+		     esc_node b, uint32_t extra);
+uint32_t esc_program_reason (struct program *p, struct esc_reason r);
+struct esc_reason esc_make_reason (enum esc_reason_kind kind,
+				   const char *name, int argno);
+
+/* ------------------------------------------------------------------ */
+/* The directed graph of a component (escape-graph.c).
+
+   Every node is a cell: a value, or an object (a variable, an allocation,
+   the caller's memory) whose contents are the cell.  pts(n) is the set of
+   objects n may point to.  Flow is directed, as in Go's escape analysis
+   and Andersen's points-to analysis: p = &o puts o in pts(p) (a flow with
+   dereference count -1), p = q adds an edge q -> p (count 0), p = *q an
+   edge o -> p for every o in pts(q) (count 1), *p = q an edge q -> o for
+   every o in pts(p).
+
+   Escaping is flow too: ESCAPED is a node whose points-to set is every
+   object that escapes.  What an escaping object holds escapes
+   (ESCAPED = *ESCAPED), and may have been replaced by anything unknown
+   code holds (*ESCAPED = &UNKNOWN): UNKNOWN is the object that stands for
+   all memory the program does not see.  */
+
+struct pts_set
+{
+  esc_node *v;			/* in insertion order */
+  uint32_t n, cap;
+  uint32_t *slots;		/* hash index once the set is large */
+  uint32_t nslots;
+};
+
+struct record
+{
+  esc_node node;
+  struct esc_reason reason;
+  unsigned char kind;		/* REC_* */
+  unsigned char freed;		/* FREED_*, for REC_FREE */
+};
+
+enum
+{
+  REC_ESCAPE,		/* what NODE points to escapes */
+  REC_EXTERNAL,		/* NODE is outside memory: what it holds escapes */
+  REC_FREE		/* what NODE points to is freed */
+};
+
+/* Why an object escapes or outlives its function (escape-provenance.c).  */
+struct why
+{
+  struct esc_reason reason;
+  esc_node from;		/* the object it was stored in, or
+				   ESC_NO_NODE at the root of the walk */
+};
+
+struct graph
+{
+  uint32_t n, cap;
+  struct pts_set *pts;
+  struct node_vec *delta;	/* added to pts, not yet propagated */
+  struct node_vec *succ;	/* flow edges n -> succ */
+  struct node_vec *loads;	/* dst: dst = *n */
+  struct node_vec *stores;	/* src: *n = src */
+  unsigned char *queued;
+  unsigned char *foreign_root;	/* memory that is not the function's own */
+  /* The caller's memory a parameter points to comes in levels: a load
+     from level d gives level d + 1 besides what was stored there.  Per
+     node: that next level + 1, or 0.  Kept apart from pts so that a
+     summary tells what the function stored from what it found.  */
+  uint32_t *init;
+  uint32_t *param_slot;		/* per parameter object: index into its
+				   function's param_obj + 1, or 0 */
+  uint32_t *rep;		/* union-find: nodes on a cycle of flow
+				   edges share one cell (their rep) */
+  size_t work_since_collapse;
+  /* Until propagation starts, constraints are only recorded: sending
+     sets along edges as they are made would be quadratic on a chain.  */
+  int propagating;
+  struct node_vec queue;
+  size_t queue_head;
+  uint64_t *edges;		/* hash set of flow edges (a << 32 | b) + 1 */
+  size_t nedges, edges_cap;
+  esc_node escaped, unknown;
+  VEC (struct record) records;
+
+  /* After propagation (escape-provenance.c and escape-solve.c).  */
+  unsigned char *is_escaped;
+  struct esc_reason *external;	/* per outside object (a global): the
+				   reason what it holds escapes; kind
+				   NONE for the others */
+  unsigned char *foreign;	/* reachable from a foreign root */
+  unsigned char *freed;		/* FREED_* */
+  struct why *why;		/* per escaping object */
+  /* Scratch for walks: a stamp per node.  */
+  uint32_t *stamp;
+  uint32_t cur_stamp;
+  struct why *local;		/* per object: why it outlives the call */
+  uint32_t *scratch;		/* per node, valid where visited */
+};
+
+void esc_graph_init (struct graph *g);
+void esc_graph_free (struct graph *g);
+esc_node esc_graph_node (struct graph *g);
+/* An object that is not the function's own (the caller's memory, what a
+   callee allocated, unknown memory).  */
+esc_node esc_graph_foreign_object (struct graph *g);
+/* Level LEVEL is what a load from OBJ finds besides what is stored in it
+   (see struct graph).  */
+void esc_graph_set_init (struct graph *g, esc_node obj, esc_node level);
+void esc_graph_addr (struct graph *g, esc_node dst, esc_node obj);
+void esc_graph_copy (struct graph *g, esc_node dst, esc_node src);
+void esc_graph_load (struct graph *g, esc_node dst, esc_node ptr);
+void esc_graph_store (struct graph *g, esc_node ptr, esc_node src);
+void esc_graph_escape (struct graph *g, esc_node src,
+		       struct esc_reason reason);
+void esc_graph_external (struct graph *g, esc_node obj,
+			 struct esc_reason reason);
+void esc_graph_free_record (struct graph *g, esc_node ptr, int how);
+void esc_graph_propagate (struct graph *g);
+int esc_pts_contains (const struct pts_set *s, esc_node x);
+/* The objects N may point to.  */
+const struct pts_set *esc_graph_pts (struct graph *g, esc_node n);
+/* PTS (N) sorted, in a vector the caller frees.  */
+struct node_vec esc_pts_sorted (struct graph *g, esc_node n);
+/* The same with N's initial pointee: everything N may point to.  */
+struct node_vec esc_pointees_sorted (struct graph *g, esc_node n);
+void esc_graph_new_walk (struct graph *g);
+int esc_graph_visited (const struct graph *g, esc_node n);
+void esc_graph_visit (struct graph *g, esc_node n);
+
+/* ------------------------------------------------------------------ */
+/* Provenance (escape-provenance.c).  */
+
+/* Gives every escaping object its reason, in the order the records were
+   made, and marks what is freed and what is foreign.  */
+void esc_resolve_escapes (struct graph *g);
+/* Walks from FROM's pointees (not escaping anyway), giving each object
+   reached REASON in g->local if it has none yet in this walk.  */
+void esc_walk_outlives (struct graph *g, esc_node from,
+			struct esc_reason reason);
+/* Is object TARGET reachable from the pointees of FROM?  */
+int esc_reaches (struct graph *g, esc_node from, esc_node target);
+
+/* ------------------------------------------------------------------ */
+/* Summaries (escape-summary.c).  */
+
+void esc_build_summary (struct graph *g, struct fn *f);
+void esc_summary_free (struct summary *s);
+void esc_apply_summary (struct graph *g, const struct fn *callee,
+			esc_node lhs, const esc_node *args, uint32_t nargs);
+/* Applies program P to G, its node K being MAP[K].  */
+void esc_apply_program (struct graph *g, const struct program *p,
+			const esc_node *map);
+
+#endif /* ESCAPE_CORE_IMPL_H */

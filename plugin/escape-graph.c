@@ -1,0 +1,642 @@
+/* escape-graph.c -- the directed graph of one call-graph component.
+
+   Nodes are cells; pts(n) is the set of objects n may point to.  The
+   constraints are those of Andersen's analysis, which are Go's edges with
+   dereference counts in another dress (escape-core-impl.h):
+
+     p = &o	o in pts(p)				(derefs -1)
+     p = q	edge q -> p: pts(p) includes pts(q)	(derefs 0)
+     p = *q	edge o -> p for every o in pts(q)	(derefs 1)
+     *p = q	edge q -> o for every o in pts(p)
+
+   Propagation is by difference: a node's new objects (its delta) travel
+   along its edges once, and each object added to a pointer's set adds the
+   edges of its loads and stores once.  Sets are vectors with a hash index
+   once large, so that adding to a big set stays cheap.  */
+
+#include "escape-core-impl.h"
+
+#include <assert.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Sets of nodes.  */
+
+/* Below this size a set is searched linearly.  */
+#define SET_LINEAR_MAX 16
+
+static uint32_t
+hash_node (esc_node x)
+{
+  uint32_t h = x * 0x9E3779B1u;
+  return h ^ (h >> 15);
+}
+
+static void
+set_index (struct pts_set *s, esc_node x)
+{
+  uint32_t mask = s->nslots - 1;
+  uint32_t j = hash_node (x) & mask;
+  while (s->slots[j])
+    j = (j + 1) & mask;
+  s->slots[j] = x + 1;
+}
+
+static void
+set_reindex (struct pts_set *s)
+{
+  free (s->slots);
+  s->nslots = 64;
+  while (s->nslots < 4 * s->n)
+    s->nslots *= 2;
+  s->slots = esc_xcalloc (s->nslots, sizeof *s->slots);
+  for (uint32_t i = 0; i < s->n; i++)
+    set_index (s, s->v[i]);
+}
+
+int
+esc_pts_contains (const struct pts_set *s, esc_node x)
+{
+  if (!s->slots)
+    {
+      for (uint32_t i = 0; i < s->n; i++)
+	if (s->v[i] == x)
+	  return 1;
+      return 0;
+    }
+  uint32_t mask = s->nslots - 1;
+  for (uint32_t j = hash_node (x) & mask; s->slots[j]; j = (j + 1) & mask)
+    if (s->slots[j] == x + 1)
+      return 1;
+  return 0;
+}
+
+/* Adds X to S; returns 1 if it was not there.  */
+static int
+set_add (struct pts_set *s, esc_node x)
+{
+  if (esc_pts_contains (s, x))
+    return 0;
+  if (s->n == s->cap)
+    {
+      s->cap = s->cap ? 2 * s->cap : 4;
+      s->v = esc_xrealloc (s->v, s->cap * sizeof *s->v);
+    }
+  s->v[s->n++] = x;
+  if (s->n > SET_LINEAR_MAX)
+    {
+      if (!s->slots || 2 * s->n > s->nslots)
+	set_reindex (s);
+      else
+	set_index (s, x);
+    }
+  return 1;
+}
+
+static int
+compare_nodes (const void *a, const void *b)
+{
+  esc_node x = *(const esc_node *) a, y = *(const esc_node *) b;
+  return (x > y) - (x < y);
+}
+
+/* The cell that holds N's contents: N's, or that of the cycle it was
+   merged into.  */
+static esc_node
+rep (struct graph *g, esc_node n)
+{
+  while (g->rep[n] != n)
+    {
+      g->rep[n] = g->rep[g->rep[n]];
+      n = g->rep[n];
+    }
+  return n;
+}
+
+const struct pts_set *
+esc_graph_pts (struct graph *g, esc_node n)
+{
+  return &g->pts[rep (g, n)];
+}
+
+struct node_vec
+esc_pts_sorted (struct graph *g, esc_node n)
+{
+  struct node_vec out = { NULL, 0, 0 };
+  const struct pts_set *s = esc_graph_pts (g, n);
+  if (!s->n)
+    return out;
+  out.v = esc_xrealloc (NULL, s->n * sizeof *out.v);
+  memcpy (out.v, s->v, s->n * sizeof *out.v);
+  out.n = out.cap = s->n;
+  qsort (out.v, out.n, sizeof *out.v, compare_nodes);
+  return out;
+}
+
+struct node_vec
+esc_pointees_sorted (struct graph *g, esc_node n)
+{
+  struct node_vec out = esc_pts_sorted (g, n);
+  esc_node level = g->init[n] ? g->init[n] - 1 : ESC_NO_NODE;
+  if (level == ESC_NO_NODE || esc_pts_contains (esc_graph_pts (g, n), level))
+    return out;
+  VEC_PUSH (out, level);
+  qsort (out.v, out.n, sizeof *out.v, compare_nodes);
+  return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Nodes.  */
+
+esc_node
+esc_graph_node (struct graph *g)
+{
+  if (g->n == g->cap)
+    {
+      uint32_t old = g->cap;
+      g->cap = g->cap ? 2 * g->cap : 64;
+#define GROW(field)							\
+      g->field = esc_xrealloc (g->field, g->cap * sizeof *g->field);	\
+      memset (g->field + old, 0, (g->cap - old) * sizeof *g->field)
+      GROW (pts);
+      GROW (delta);
+      GROW (succ);
+      GROW (loads);
+      GROW (stores);
+      GROW (queued);
+      GROW (foreign_root);
+      GROW (init);
+      GROW (param_slot);
+      GROW (rep);
+#undef GROW
+    }
+  g->rep[g->n] = g->n;
+  return g->n++;
+}
+
+esc_node
+esc_graph_foreign_object (struct graph *g)
+{
+  esc_node n = esc_graph_node (g);
+  g->foreign_root[n] = 1;
+  return n;
+}
+
+void
+esc_graph_set_init (struct graph *g, esc_node obj, esc_node level)
+{
+  g->init[obj] = level + 1;
+}
+
+void
+esc_graph_init (struct graph *g)
+{
+  memset (g, 0, sizeof *g);
+  g->escaped = esc_graph_node (g);
+  g->unknown = esc_graph_foreign_object (g);
+  /* Unknown memory escapes, and may point to unknown memory.  */
+  esc_graph_addr (g, g->escaped, g->unknown);
+  esc_graph_addr (g, g->unknown, g->unknown);
+  /* What escaping memory holds escapes; unknown code may have stored
+     anything of its own there.  */
+  esc_graph_load (g, g->escaped, g->escaped);
+  esc_node any = esc_graph_node (g);
+  esc_graph_addr (g, any, g->unknown);
+  esc_graph_store (g, g->escaped, any);
+}
+
+void
+esc_graph_free (struct graph *g)
+{
+  for (uint32_t i = 0; i < g->n; i++)
+    {
+      free (g->pts[i].v);
+      free (g->pts[i].slots);
+      VEC_FREE (g->delta[i]);
+      VEC_FREE (g->succ[i]);
+      VEC_FREE (g->loads[i]);
+      VEC_FREE (g->stores[i]);
+    }
+  free (g->pts);
+  free (g->delta);
+  free (g->succ);
+  free (g->loads);
+  free (g->stores);
+  free (g->queued);
+  free (g->foreign_root);
+  free (g->init);
+  free (g->param_slot);
+  free (g->rep);
+  free (g->scratch);
+  VEC_FREE (g->queue);
+  free (g->edges);
+  VEC_FREE (g->records);
+  free (g->is_escaped);
+  free (g->external);
+  free (g->foreign);
+  free (g->freed);
+  free (g->why);
+  free (g->stamp);
+  free (g->local);
+  memset (g, 0, sizeof *g);
+}
+
+/* ------------------------------------------------------------------ */
+/* Constraints.  */
+
+static void
+enqueue (struct graph *g, esc_node n)
+{
+  if (g->queued[n])
+    return;
+  g->queued[n] = 1;
+  VEC_PUSH (g->queue, n);
+}
+
+static void
+add_object (struct graph *g, esc_node n, esc_node obj)
+{
+  n = rep (g, n);
+  if (set_add (&g->pts[n], obj))
+    {
+      VEC_PUSH (g->delta[n], obj);
+      enqueue (g, n);
+    }
+}
+
+static uint64_t
+edge_key (esc_node a, esc_node b)
+{
+  return ((uint64_t) a << 32 | b) + 1;
+}
+
+static uint32_t
+hash_edge (uint64_t key)
+{
+  key ^= key >> 31;
+  key *= 0x9E3779B97F4A7C15ull;
+  return (uint32_t) (key >> 32);
+}
+
+static void
+grow_edges (struct graph *g)
+{
+  size_t old_cap = g->edges_cap;
+  uint64_t *old = g->edges;
+  g->edges_cap = old_cap ? 2 * old_cap : 256;
+  g->edges = esc_xcalloc (g->edges_cap, sizeof *g->edges);
+  for (size_t i = 0; i < old_cap; i++)
+    if (old[i])
+      {
+	size_t j = hash_edge (old[i]) & (g->edges_cap - 1);
+	while (g->edges[j])
+	  j = (j + 1) & (g->edges_cap - 1);
+	g->edges[j] = old[i];
+      }
+  free (old);
+}
+
+/* Records the edge A -> B; returns 1 if it is new.  */
+static int
+edge_add (struct graph *g, esc_node a, esc_node b)
+{
+  if (2 * (g->nedges + 1) > g->edges_cap)
+    grow_edges (g);
+  uint64_t key = edge_key (a, b);
+  size_t j = hash_edge (key) & (g->edges_cap - 1);
+  while (g->edges[j])
+    {
+      if (g->edges[j] == key)
+	return 0;
+      j = (j + 1) & (g->edges_cap - 1);
+    }
+  g->edges[j] = key;
+  g->nedges++;
+  return 1;
+}
+
+/* DST = *OBJ for one object: what is stored in OBJ, now and later, and
+   the level below it if OBJ is the caller's memory.  */
+static void flow (struct graph *g, esc_node src, esc_node dst);
+
+static void
+load_object (struct graph *g, esc_node obj, esc_node dst)
+{
+  flow (g, obj, dst);
+  if (g->init[obj])
+    add_object (g, dst, g->init[obj] - 1);
+}
+
+/* Flow from SRC to DST: everything SRC points to, now and later.  */
+static void
+flow (struct graph *g, esc_node src, esc_node dst)
+{
+  src = rep (g, src);
+  dst = rep (g, dst);
+  if (src == dst || !edge_add (g, src, dst))
+    return;
+  VEC_PUSH (g->succ[src], dst);
+  if (!g->propagating)
+    return;			/* every set still is its own delta */
+  /* What SRC already propagated does not travel again: send it now.  */
+  const struct pts_set *s = &g->pts[src];
+  for (uint32_t i = 0; i < s->n; i++)
+    add_object (g, dst, g->pts[src].v[i]);
+}
+
+void
+esc_graph_addr (struct graph *g, esc_node dst, esc_node obj)
+{
+  add_object (g, dst, obj);
+}
+
+void
+esc_graph_copy (struct graph *g, esc_node dst, esc_node src)
+{
+  flow (g, src, dst);
+}
+
+void
+esc_graph_load (struct graph *g, esc_node dst, esc_node ptr)
+{
+  ptr = rep (g, ptr);
+  VEC_PUSH (g->loads[ptr], dst);
+  if (!g->propagating)
+    return;
+  const struct pts_set *s = &g->pts[ptr];
+  for (uint32_t i = 0; i < s->n; i++)
+    load_object (g, g->pts[ptr].v[i], dst);
+}
+
+void
+esc_graph_store (struct graph *g, esc_node ptr, esc_node src)
+{
+  ptr = rep (g, ptr);
+  VEC_PUSH (g->stores[ptr], src);
+  if (!g->propagating)
+    return;
+  const struct pts_set *s = &g->pts[ptr];
+  for (uint32_t i = 0; i < s->n; i++)
+    flow (g, src, g->pts[ptr].v[i]);
+}
+
+void
+esc_graph_escape (struct graph *g, esc_node src, struct esc_reason reason)
+{
+  struct record r = { src, reason, REC_ESCAPE, 0 };
+  VEC_PUSH (g->records, r);
+  flow (g, src, g->escaped);
+}
+
+void
+esc_graph_external (struct graph *g, esc_node obj, struct esc_reason reason)
+{
+  struct record r = { obj, reason, REC_EXTERNAL, 0 };
+  VEC_PUSH (g->records, r);
+  g->foreign_root[obj] = 1;
+  add_object (g, g->escaped, obj);
+}
+
+void
+esc_graph_free_record (struct graph *g, esc_node ptr, int how)
+{
+  struct record r = { ptr, { ESC_R_NONE, NULL, 0 }, REC_FREE,
+		      (unsigned char) how };
+  VEC_PUSH (g->records, r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Cycles.
+
+   Nodes on a cycle of flow edges end with the same points-to set, and a
+   ring of calls inside a component (f0 (p) calls f1 (p) ... calls f0 (p))
+   is such a cycle whose every node would get every object: quadratic.
+   So cycles are found (Tarjan, iteratively) and each becomes one cell
+   before propagation, and again whenever propagation has done more work
+   than the graph is large (loads and stores add edges, and with them new
+   cycles).  */
+
+/* Merges node B's cell into A's; everything A holds is sent again.  */
+static void
+merge (struct graph *g, esc_node a, esc_node b)
+{
+  struct pts_set *from = &g->pts[b];
+  g->rep[b] = a;
+  for (uint32_t i = 0; i < from->n; i++)
+    set_add (&g->pts[a], from->v[i]);
+  free (from->v);
+  free (from->slots);
+  memset (from, 0, sizeof *from);
+  VEC_FREE (g->delta[b]);
+#define MOVE(field)							\
+  for (size_t i = 0; i < g->field[b].n; i++)				\
+    VEC_PUSH (g->field[a], g->field[b].v[i]);				\
+  VEC_FREE (g->field[b])
+  MOVE (succ);
+  MOVE (loads);
+  MOVE (stores);
+#undef MOVE
+}
+
+/* After a cycle became the cell A: its edges to itself go, and each edge
+   to another cell once.  */
+static void
+drop_inner_edges (struct graph *g, esc_node a)
+{
+  struct node_vec *succ = &g->succ[a];
+  for (size_t i = 0; i < succ->n; i++)
+    succ->v[i] = rep (g, succ->v[i]);
+  qsort (succ->v, succ->n, sizeof *succ->v, compare_nodes);
+  size_t kept = 0;
+  for (size_t i = 0; i < succ->n; i++)
+    if (succ->v[i] != a && (!kept || succ->v[kept - 1] != succ->v[i]))
+      succ->v[kept++] = succ->v[i];
+  succ->n = kept;
+}
+
+/* Sends all of A's set along all its edges again, after a merge.  */
+static void
+resend (struct graph *g, esc_node a)
+{
+  VEC_FREE (g->delta[a]);
+  for (uint32_t i = 0; i < g->pts[a].n; i++)
+    VEC_PUSH (g->delta[a], g->pts[a].v[i]);
+  if (g->pts[a].n)
+    enqueue (g, a);
+}
+
+struct tarjan_frame
+{
+  esc_node n;
+  size_t next;
+};
+
+struct cycles
+{
+  uint32_t *index, *low;
+  unsigned char *on_stack;
+  struct node_vec stack;
+  VEC (struct tarjan_frame) frames;
+  uint32_t counter;
+  int merged;
+};
+
+static void
+pop_component (struct graph *g, struct cycles *c, esc_node root)
+{
+  size_t first = c->stack.n;
+  do
+    first--;
+  while (c->stack.v[first] != root);
+  esc_node keep = root;
+  for (size_t i = first; i < c->stack.n; i++)
+    if (c->stack.v[i] < keep)
+      keep = c->stack.v[i];
+  for (size_t i = first; i < c->stack.n; i++)
+    {
+      esc_node m = c->stack.v[i];
+      c->on_stack[m] = 0;
+      if (m != keep)
+	merge (g, keep, m);
+    }
+  if (c->stack.n - first > 1)
+    {
+      drop_inner_edges (g, keep);
+      resend (g, keep);
+      c->merged = 1;
+    }
+  c->stack.n = first;
+}
+
+static void
+visit_cycles (struct graph *g, struct cycles *c, esc_node start)
+{
+  struct tarjan_frame first = { start, 0 };
+  c->index[start] = c->low[start] = ++c->counter;
+  c->on_stack[start] = 1;
+  VEC_PUSH (c->stack, start);
+  VEC_PUSH (c->frames, first);
+  while (c->frames.n)
+    {
+      struct tarjan_frame *fr = &c->frames.v[c->frames.n - 1];
+      esc_node n = fr->n;
+      if (fr->next < g->succ[n].n)
+	{
+	  esc_node m = rep (g, g->succ[n].v[fr->next++]);
+	  if (!c->index[m])
+	    {
+	      struct tarjan_frame next = { m, 0 };
+	      c->index[m] = c->low[m] = ++c->counter;
+	      c->on_stack[m] = 1;
+	      VEC_PUSH (c->stack, m);
+	      VEC_PUSH (c->frames, next);
+	    }
+	  else if (c->on_stack[m] && c->index[m] < c->low[n])
+	    c->low[n] = c->index[m];
+	  continue;
+	}
+      c->frames.n--;
+      if (c->low[n] == c->index[n])
+	pop_component (g, c, n);
+      if (c->frames.n)
+	{
+	  esc_node parent = c->frames.v[c->frames.n - 1].n;
+	  if (c->low[n] < c->low[parent])
+	    c->low[parent] = c->low[n];
+	}
+    }
+}
+
+static void
+collapse_cycles (struct graph *g)
+{
+  struct cycles c;
+  memset (&c, 0, sizeof c);
+  c.index = esc_xcalloc (g->n, sizeof *c.index);
+  c.low = esc_xcalloc (g->n, sizeof *c.low);
+  c.on_stack = esc_xcalloc (g->n, 1);
+  for (esc_node n = 0; n < g->n; n++)
+    if (g->rep[n] == n && !c.index[n] && g->succ[n].n)
+      visit_cycles (g, &c, n);
+  free (c.index);
+  free (c.low);
+  free (c.on_stack);
+  VEC_FREE (c.stack);
+  VEC_FREE (c.frames);
+  g->work_since_collapse = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Propagation.  */
+
+/* Sends node N's delta along its edges, and adds the edges its loads and
+   stores make for each new object.  Indices, not pointers: flow() may
+   grow the vectors being walked.  */
+static void
+propagate_node (struct graph *g, esc_node n)
+{
+  struct node_vec delta = g->delta[n];
+  g->delta[n].v = NULL;
+  g->delta[n].n = g->delta[n].cap = 0;
+  g->work_since_collapse += delta.n * (1 + g->loads[n].n + g->stores[n].n
+				       + g->succ[n].n);
+  for (size_t i = 0; i < delta.n; i++)
+    {
+      esc_node obj = delta.v[i];
+      for (size_t k = 0; k < g->loads[n].n; k++)
+	load_object (g, obj, g->loads[n].v[k]);
+      for (size_t k = 0; k < g->stores[n].n; k++)
+	flow (g, g->stores[n].v[k], obj);
+    }
+  for (size_t k = 0; k < g->succ[n].n; k++)
+    {
+      esc_node dst = g->succ[n].v[k];
+      for (size_t i = 0; i < delta.n; i++)
+	add_object (g, dst, delta.v[i]);
+    }
+  VEC_FREE (delta);
+}
+
+void
+esc_graph_propagate (struct graph *g)
+{
+  g->propagating = 1;
+  collapse_cycles (g);
+  while (g->queue_head < g->queue.n)
+    {
+      esc_node n = g->queue.v[g->queue_head++];
+      g->queued[n] = 0;
+      if (rep (g, n) == n)
+	propagate_node (g, n);
+      if (g->work_since_collapse > 4 * ((size_t) g->n + g->nedges))
+	collapse_cycles (g);
+      if (g->queue_head == g->queue.n)
+	g->queue.n = g->queue_head = 0;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Walks.  */
+
+void
+esc_graph_new_walk (struct graph *g)
+{
+  if (!g->stamp)
+    {
+      g->stamp = esc_xcalloc (g->n, sizeof *g->stamp);
+      g->local = esc_xcalloc (g->n, sizeof *g->local);
+    }
+  g->cur_stamp++;
+}
+
+int
+esc_graph_visited (const struct graph *g, esc_node n)
+{
+  return g->stamp[n] == g->cur_stamp;
+}
+
+void
+esc_graph_visit (struct graph *g, esc_node n)
+{
+  g->stamp[n] = g->cur_stamp;
+}
