@@ -69,7 +69,8 @@ enum op_kind
 enum
 {
   FREED_HERE = 1,	/* by a removable free call of the function */
-  FREED_ELSEWHERE = 2	/* by a callee or a library function */
+  FREED_ELSEWHERE = 2,	/* by a callee or a library function */
+  FREED_REALLOC = 4	/* given to realloc by the function */
 };
 
 struct op
@@ -154,6 +155,7 @@ struct esc_unit
   esc_fn *key_ids;
   size_t nkeys, keys_cap;
   int solved;
+  size_t work;			/* see esc_unit_work */
 };
 
 struct fn *esc_get_fn (struct esc_unit *unit, esc_fn fn);
@@ -241,6 +243,7 @@ struct graph
   uint64_t *edges;		/* hash set of flow edges (a << 32 | b) + 1 */
   size_t nedges, edges_cap;
   esc_node escaped, unknown;
+  size_t work;			/* set insertions and edges made */
   VEC (struct record) records;
 
   /* After propagation (escape-provenance.c and escape-solve.c).  */

@@ -52,7 +52,6 @@ enum esc_reason_kind
   ESC_R_INT_CAST,	/* converted to an integer */
   ESC_R_ASM,		/* used by inline assembly */
   ESC_R_NESTED,		/* captured by nested function 'NAME' */
-  ESC_R_REALLOC,	/* reallocated by 'NAME' */
   ESC_R_UNSUPPORTED	/* unsupported construct (NAME) */
 };
 
@@ -140,6 +139,9 @@ void esc_return (struct esc_unit *, esc_fn, esc_node src);
    frees its argument, or reads it as heap memory: malloc_usable_size).
    Freeing is not an escape; callers see it in the summary.  */
 void esc_free (struct esc_unit *, esc_fn, esc_node ptr, int removable);
+/* What PTR points to is given to realloc: freed, its storage and contents
+   carried on by the new allocation (the call's result points to both).  */
+void esc_reallocate (struct esc_unit *, esc_fn, esc_node ptr);
 /* LHS = CALLEE (ARGS...).  CALLEE must have been declared; if its body is
    never begun, the call is solved as a call of an unknown function.  */
 void esc_call (struct esc_unit *, esc_fn, esc_fn callee, esc_node lhs,
@@ -183,6 +185,13 @@ int esc_pointee_own (struct esc_unit *unit, esc_fn fn, esc_node value);
    free call of FN (a callee, through its summary, or a library
    function)?  */
 int esc_freed_elsewhere (struct esc_unit *unit, esc_fn fn, esc_node obj);
+/* Is OBJ given to realloc (by FN or a callee)?  */
+int esc_reallocated (struct esc_unit *unit, esc_fn fn, esc_node obj);
+
+/* How much solving did so far: objects added to points-to sets and flow
+   edges made, over every component solved.  Tests bound it to check that
+   solving stays near-linear, where time would be noise.  */
+size_t esc_unit_work (const struct esc_unit *unit);
 
 /* Limits, for tests: how many objects a summary may have before a call of
    its function is solved as a call of an unknown function.  */

@@ -359,8 +359,11 @@ pointer_type_p (tree type)
   return type && POINTER_TYPE_P (type);
 }
 
-/* (integer) pointer: the pointee escapes.  (pointer) integer: the result
-   may point anywhere.  */
+/* (integer) pointer: the integer carries the address, as any value does;
+   what it becomes decides (stored where it escapes, passed to an unknown
+   function, returned...).  (pointer) integer: arithmetic may have made
+   another address of it (p + (&b - &a)), so what the integer carries
+   escapes, and the result may point anywhere.  */
 void
 extract_conversion (extractor *x, gassign *stmt)
 {
@@ -369,14 +372,38 @@ extract_conversion (extractor *x, gassign *stmt)
   bool from_pointer = pointer_type_p (TREE_TYPE (rhs));
   bool to_pointer = pointer_type_p (TREE_TYPE (lhs));
   esc_node v = value_of (x, rhs);
-  if (from_pointer && !to_pointer)
+  if (to_pointer && !from_pointer && TREE_CODE (rhs) != INTEGER_CST)
     {
       esc_escape (x->unit, x->fn, v, reason (ESC_R_INT_CAST));
+      assign_to (x, lhs, unknown_value (x));
       return;
     }
   assign_to (x, lhs, v);
-  if (to_pointer && !from_pointer && TREE_CODE (rhs) != INTEGER_CST)
-    assign_to (x, lhs, unknown_value (x));
+}
+
+/* Largest mask or modulus whose result cannot hold an address: the offset
+   within a page (alignment checks, hashes reduced to a table's size).  */
+#define ESCAPE_MAX_ADDRESS_FREE_VALUE 4095
+
+/* Is the result of STMT too small to hold any address, whatever its
+   operands carry: x & 63, x % 16?  */
+bool
+address_free_result_p (gassign *stmt)
+{
+  enum tree_code code = gimple_assign_rhs_code (stmt);
+  if (code != BIT_AND_EXPR && code != TRUNC_MOD_EXPR
+      && code != FLOOR_MOD_EXPR)
+    return false;
+  for (unsigned i = 1; i < gimple_num_ops (stmt); i++)
+    {
+      tree op = gimple_op (stmt, i);
+      if (i == 1 && code != BIT_AND_EXPR)
+	continue;		/* the dividend */
+      if (op && TREE_CODE (op) == INTEGER_CST && tree_fits_uhwi_p (op)
+	  && tree_to_uhwi (op) <= ESCAPE_MAX_ADDRESS_FREE_VALUE)
+	return true;
+    }
+  return false;
 }
 
 /* Registers the locals whose address STMT's operands take, without any
@@ -404,10 +431,11 @@ extract_assign (extractor *x, gassign *stmt)
       extract_conversion (x, stmt);
       return;
     }
-  /* Comparisons give a truth value and POINTER_DIFF an offset: neither can
-     rebuild an address.  The locals they take the address of are still
+  /* Comparisons give a truth value, POINTER_DIFF an offset, a small mask
+     or modulus a number below a page: none can rebuild an address.  The locals they take the address of are still
      address-taken locals.  */
-  if (TREE_CODE_CLASS (code) == tcc_comparison || code == POINTER_DIFF_EXPR)
+  if (TREE_CODE_CLASS (code) == tcc_comparison || code == POINTER_DIFF_EXPR
+      || address_free_result_p (stmt))
     {
       note_addresses (x, stmt);
       return;
@@ -728,7 +756,7 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
 	  esc_escape (x->unit, x->fn, v, reason (ESC_R_THREAD, name));
 	  break;
 	case ESC_ARG_REALLOC:
-	  esc_escape (x->unit, x->fn, v, reason (ESC_R_REALLOC, name));
+	  esc_reallocate (x->unit, x->fn, v);
 	  break;
 	case ESC_ARG_CONTENT_KEPT:
 	  esc_escape (x->unit, x->fn, load_through (x, v),
@@ -752,8 +780,14 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
     }
   if (entry->copy_from >= 0 && (unsigned) entry->copy_from < nargs
       && entry->copy_to >= 0 && (unsigned) entry->copy_to < nargs)
-    esc_store (x->unit, x->fn, args[entry->copy_to],
-	       load_through (x, args[entry->copy_from]));
+    {
+      esc_node from = args[entry->copy_from], to = args[entry->copy_to];
+      if (entry->copy_from_via)
+	from = load_through (x, from);
+      if (entry->copy_to_via)
+	to = load_through (x, to);
+      esc_store (x->unit, x->fn, to, load_through (x, from));
+    }
   if (entry->store_arg >= 0 && (unsigned) entry->store_arg < nargs
       && entry->store_into >= 0 && (unsigned) entry->store_into < nargs)
     {
@@ -771,12 +805,19 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
   if (entry->alloc != ESC_ALLOC_NONE)
     {
       esc_node ptr = extract_allocation (x, call, entry);
-      if (entry->alloc == ESC_ALLOC_REALLOC && nargs > 0)
-	esc_store (x->unit, x->fn, ptr, load_through (x, args[0]));
       if (entry->alloc == ESC_ALLOC_POSIX_MEMALIGN && nargs > 0)
 	esc_store (x->unit, x->fn, args[0], ptr);
       else
 	result = ptr;
+      /* realloc may return the old block, and copies what it held.  */
+      if (entry->alloc == ESC_ALLOC_REALLOC && nargs > 0
+	  && args[0] != ESC_NO_NODE)
+	{
+	  esc_store (x->unit, x->fn, ptr, load_through (x, args[0]));
+	  result = esc_cell (x->unit, x->fn);
+	  esc_copy (x->unit, x->fn, result, ptr);
+	  esc_copy (x->unit, x->fn, result, args[0]);
+	}
     }
   if (entry->result == ESC_RES_STATIC)
     result = unknown_value (x);

@@ -259,6 +259,7 @@ add_object (struct graph *g, esc_node n, esc_node obj)
   n = rep (g, n);
   if (set_add (&g->pts[n], obj))
     {
+      g->work++;
       VEC_PUSH (g->delta[n], obj);
       enqueue (g, n);
     }
@@ -335,6 +336,7 @@ flow (struct graph *g, esc_node src, esc_node dst)
   dst = rep (g, dst);
   if (src == dst || !edge_add (g, src, dst))
     return;
+  g->work++;
   VEC_PUSH (g->succ[src], dst);
   if (!g->propagating)
     return;			/* every set still is its own delta */

@@ -15,9 +15,8 @@
        copies: the str/wcs copies and concatenations and their fortified
        forms, the multibyte and wide conversions, strxfrm, swab, iconv; it
        costs nothing where the strings hold no pointer.  Where a buffer is
-       given by the address of its pointer (iconv, mbsrtowcs) the copy is
-       from and to those pointers: one level too high, which makes the two
-       buffers one class, and is sound for that;
+       given by the address of its pointer (iconv, mbsrtowcs) the entry
+       says so (COPY_VIA), and the copy goes through that pointer;
      - what a write (fwrite, write, send...) sends leaves the program: the
        pointers in its buffer escape (CKEPT); what a read brings in may be
        any pointer (WUNK);
@@ -87,6 +86,15 @@
 #define COPY(nm, res, from, to, ...)					\
   ENTRY (nm, res, ESC_ALLOC_NONE, NO, NO, NK, from, to, NO, NO, NO,	\
 	 __VA_ARGS__)
+
+/* The same, where FROM_VIA (TO_VIA) is 1 if that argument is the address
+   of the buffer's pointer: **TO receives a copy of **FROM (iconv).  */
+#define COPY_VIA(nm, res, from, to, from_via, to_via, ...)		\
+  { .name = (nm), .result = (res), .alloc = ESC_ALLOC_NONE,		\
+    .size_arg = { NO, NO }, .arg = { __VA_ARGS__ }, .rest = NK,		\
+    .copy_from = (from), .copy_to = (to), .copy_from_via = (from_via),	\
+    .copy_to_via = (to_via), .store_arg = NO, .store_into = NO,		\
+    .callback = NO }
 
 /* A pointer into argument FROM is stored into *INTO (strtol's endptr).  */
 #define STORE(nm, res, from, into, ...)					\
@@ -202,7 +210,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   VA ("__isoc99_wscanf", R_NONE, WUNK, NK),
   FN ("__lxstat", R_NONE, NK, NK, NK),
   FN ("__lxstat64", R_NONE, NK, NK, NK),
-  COPY ("__mbsrtowcs_chk", R_NONE, 1, 0, NK, NK, NK, NK, NK),
+  COPY_VIA ("__mbsrtowcs_chk", R_NONE, 1, 0, 1, 0, NK, NK, NK, NK, NK),
   COPY ("__mbstowcs_chk", R_NONE, 1, 0, NK, NK, NK, NK),
   COPY ("__memcpy_chk", R_ARGS, 1, 0, RET, NK, NK, NK),
   COPY ("__memmove_chk", R_ARGS, 1, 0, RET, NK, NK, NK),
@@ -268,7 +276,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   COPY ("__wcscpy_chk", R_ARGS, 1, 0, RET, NK, NK),
   COPY ("__wcsncat_chk", R_ARGS, 1, 0, RET, NK, NK, NK),
   COPY ("__wcsncpy_chk", R_ARGS, 1, 0, RET, NK, NK, NK),
-  COPY ("__wcsrtombs_chk", R_NONE, 1, 0, NK, NK, NK, NK, NK),
+  COPY_VIA ("__wcsrtombs_chk", R_NONE, 1, 0, 1, 0, NK, NK, NK, NK, NK),
   COPY ("__wcstombs_chk", R_NONE, 1, 0, NK, NK, NK, NK),
   COPY ("__wmemcpy_chk", R_ARGS, 1, 0, RET, NK, NK, NK),
   COPY ("__wmemmove_chk", R_ARGS, 1, 0, RET, NK, NK, NK),
@@ -543,7 +551,7 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("grantpt", R_NONE, NK),
   FN ("htonl", R_NONE, NK),
   FN ("htons", R_NONE, NK),
-  COPY ("iconv", R_NONE, 1, 3, NK, NK, NK, NK, NK),
+  COPY_VIA ("iconv", R_NONE, 1, 3, 1, 1, NK, NK, NK, NK, NK),
   FN ("iconv_close", R_NONE, NK),
   FN ("iconv_open", R_STAT, NK, NK),
   FN ("if_indextoname", R_ARGS, NK, RET),
@@ -621,8 +629,8 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("mbrlen", R_NONE, NK, NK, NK),
   COPY ("mbrtowc", R_NONE, 1, 0, NK, NK, NK, NK),
   FN ("mbsinit", R_NONE, NK),
-  COPY ("mbsnrtowcs", R_NONE, 1, 0, NK, NK, NK, NK, NK),
-  COPY ("mbsrtowcs", R_NONE, 1, 0, NK, NK, NK, NK),
+  COPY_VIA ("mbsnrtowcs", R_NONE, 1, 0, 1, 0, NK, NK, NK, NK, NK),
+  COPY_VIA ("mbsrtowcs", R_NONE, 1, 0, 1, 0, NK, NK, NK, NK),
   COPY ("mbstowcs", R_NONE, 1, 0, NK, NK, NK),
   COPY ("mbtowc", R_NONE, 1, 0, NK, NK, NK),
   ALLOC ("memalign", ESC_ALLOC_ALIGNED, 1, NO, NK, NK),
@@ -1111,10 +1119,10 @@ static const struct esc_libc_fn esc_libc_table[] =
   FN ("wcsncmp", R_NONE, NK, NK, NK),
   COPY ("wcsncpy", R_ARGS, 1, 0, RET, NK, NK),
   FN ("wcsnlen", R_NONE, NK, NK),
-  COPY ("wcsnrtombs", R_NONE, 1, 0, NK, NK, NK, NK, NK),
+  COPY_VIA ("wcsnrtombs", R_NONE, 1, 0, 1, 0, NK, NK, NK, NK, NK),
   FN ("wcspbrk", R_ARGS, RET, NK),
   FN ("wcsrchr", R_ARGS, RET, NK),
-  COPY ("wcsrtombs", R_NONE, 1, 0, NK, NK, NK, NK),
+  COPY_VIA ("wcsrtombs", R_NONE, 1, 0, 1, 0, NK, NK, NK, NK),
   FN ("wcsspn", R_NONE, NK, NK),
   FN ("wcsstr", R_ARGS, RET, NK),
   STORE ("wcstod", R_NONE, 0, 1, NK, NK),

@@ -70,6 +70,9 @@ struct esc_libc_fn
   unsigned char rest;			/* for variadic and further arguments */
   signed char copy_from, copy_to;	/* *copy_to receives a copy of
 					   *copy_from (memcpy), or NONE */
+  unsigned char copy_from_via, copy_to_via; /* 1 where that argument is
+					   the address of the buffer's
+					   pointer (iconv's &in, &out) */
   signed char store_arg, store_into;	/* a pointer into arg store_arg is
 					   stored into *store_into (strtol's
 					   endptr), or NONE */

@@ -443,6 +443,14 @@ esc_free (struct esc_unit *unit, esc_fn fn, esc_node ptr, int removable)
 }
 
 void
+esc_reallocate (struct esc_unit *unit, esc_fn fn, esc_node ptr)
+{
+  struct fn *f = esc_get_fn (unit, fn);
+  if (ptr != ESC_NO_NODE)
+    esc_program_op (&f->body, OP_FREE, ptr, ESC_NO_NODE, FREED_REALLOC);
+}
+
+void
 esc_return (struct esc_unit *unit, esc_fn fn, esc_node src)
 {
   struct fn *f = esc_get_fn (unit, fn);
@@ -513,9 +521,6 @@ esc_reason_text (struct esc_reason r, char *buf, size_t size)
       break;
     case ESC_R_NESTED:
       snprintf (buf, size, "captured by nested function '%s'", name);
-      break;
-    case ESC_R_REALLOC:
-      snprintf (buf, size, "reallocated by '%s'", name);
       break;
     case ESC_R_UNSUPPORTED:
       snprintf (buf, size, "unsupported construct (%s)", name);

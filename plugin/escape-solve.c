@@ -287,6 +287,7 @@ finish_component (struct tarjan *t, struct fn *root)
   qsort (t->members.v, t->members.n, sizeof *t->members.v, compare_fns);
   struct graph g;
   solve_component (t->unit, t->members.v, t->members.n, &g);
+  t->unit->work += g.work;
   esc_graph_free (&g);
   int calls_out = 0;
   for (size_t i = 0; i < t->members.n; i++)
@@ -426,6 +427,20 @@ esc_freed_elsewhere (struct esc_unit *unit, esc_fn fn, esc_node obj)
   struct graph *g = late_graph (unit, fn);
   struct fn *f = esc_get_fn (unit, fn);
   return (g->freed[mapped (f, obj)] & FREED_ELSEWHERE) != 0;
+}
+
+int
+esc_reallocated (struct esc_unit *unit, esc_fn fn, esc_node obj)
+{
+  struct graph *g = late_graph (unit, fn);
+  struct fn *f = esc_get_fn (unit, fn);
+  return (g->freed[mapped (f, obj)] & FREED_REALLOC) != 0;
+}
+
+size_t
+esc_unit_work (const struct esc_unit *unit)
+{
+  return unit->work;
 }
 
 int

@@ -574,6 +574,8 @@ first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
     return "function calls setjmp";
   if (!options->stackify_recursive && function_may_recurse (unit, facts))
     return "function may recurse (see stackify-recursive)";
+  if (esc_reallocated (unit, fn, site->object))
+    return "resized by 'realloc'";
   if (esc_freed_elsewhere (unit, fn, site->object))
     return "freed or used as heap memory by a function that was not "
 	   "inlined";

@@ -1,5 +1,6 @@
 /* realloc: the new allocation has the new size (known or not); realloc
-   of a null pointer is a plain allocation.  */
+   of a null pointer is a plain allocation.  The result may be the old
+   block: where it goes, the old object goes too.  */
 
 #include <stdlib.h>
 
@@ -13,7 +14,7 @@ from_null (void)
 }
 
 void
-resized (char *old, unsigned long n) /* { dg-message "parameter 'old' escapes: reallocated by 'realloc'" } */
+resized (char *old, unsigned long n) /* { dg-message "parameter 'old' escapes: stored in global 'g'" } */
 {
   g = realloc (old, n); /* { dg-message "allocation of unknown size escapes: stored in global 'g'" } */
 }
@@ -21,7 +22,7 @@ resized (char *old, unsigned long n) /* { dg-message "parameter 'old' escapes: r
 char *
 grown (void)
 {
-  char *p = malloc (4); /* { dg-message "allocation of 4 bytes escapes: reallocated by 'realloc'" } */
+  char *p = malloc (4); /* { dg-message "allocation of 4 bytes escapes: returned to caller" } */
   char *q = realloc (p, 40); /* { dg-message "allocation of 40 bytes escapes: returned to caller" } */
   return q;
 }

@@ -31,9 +31,15 @@ to_keeper (int *q) /* { dg-message "parameter 'q' escapes: passed to 'to_global'
 }
 
 unsigned long
-to_integer (int *p) /* { dg-message "parameter 'p' escapes: converted to an integer" } */
+to_integer (int *p) /* { dg-message "parameter 'p' leaks to return value" } */
 {
-  return (unsigned long) p;
+  return (unsigned long) p;	/* the integer still holds the address */
+}
+
+int *
+through_integer (int *p) /* { dg-message "parameter 'p' escapes: converted to an integer" } */
+{
+  return (int *) ((unsigned long) p ^ 1);
 }
 
 /* Storing a parameter through itself only makes the caller's object point

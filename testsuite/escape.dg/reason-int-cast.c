@@ -1,37 +1,50 @@
-/* Reason "converted to an integer": a cast of an address to uintptr_t, to
-   long, an alignment check (still an escape: the contract), and an
-   allocation converted to an integer.  */
+/* Reason "converted to an integer": an address turned into an integer and
+   back into a pointer, where arithmetic may have made another address of
+   it.  An integer that only holds an address escapes like the address
+   would: returned, stored in a global, passed to an unknown function.  */
 
 #include <stdint.h>
 #include <stdlib.h>
 
-uintptr_t
-to_uintptr (void)
+uintptr_t ghash;
+extern void take_number (uintptr_t);
+
+int
+round_trip (uintptr_t key)
 {
   int a = 0; /* { dg-message "address of 'a' escapes: converted to an integer" } */
-  return (uintptr_t) &a;
-}
-
-long
-to_long (void)
-{
-  int b = 0; /* { dg-message "address of 'b' escapes: converted to an integer" } */
-  int *p = &b;
-  return (long) p;
+  int *back = (int *) ((uintptr_t) &a ^ key);
+  return *back;
 }
 
 int
-alignment_check (void)
-{
-  char c[3] = ""; /* { dg-message "address of 'c' escapes: converted to an integer" } */
-  return ((uintptr_t) c & 7) == 0;
-}
-
-int
-heap_to_int (void)
+heap_round_trip (void)
 {
   char *m = malloc (32); /* { dg-message "allocation of 32 bytes escapes: converted to an integer" } */
-  int odd = (int) ((uintptr_t) m & 1);
+  char *aligned = (char *) (((uintptr_t) m + 15) & ~(uintptr_t) 15);
+  int r = aligned[0];
   free (m);
-  return odd;
+  return r;
+}
+
+uintptr_t
+returned_number (void)
+{
+  int b = 0; /* { dg-message "address of 'b' escapes: returned to caller" } */
+  return (uintptr_t) &b;
+}
+
+void
+hash_to_global (void)
+{
+  int h = 0; /* { dg-message "address of 'h' escapes: stored in global 'ghash'" } */
+  ghash = (uintptr_t) &h * 2654435761u;
+}
+
+void
+number_to_unknown (void)
+{
+  int e = 0; /* { dg-message "address of 'e' escapes: passed to 'take_number' (argument 1), which may keep it" } */
+  long n = (long) &e;
+  take_number ((uintptr_t) n);
 }

@@ -25,13 +25,13 @@ global_first (void)
   sink (p);
 }
 
-unsigned long
-cast_first (void)
+int
+cast_first (unsigned long key)
 {
   int c = 0; /* { dg-message "address of 'c' escapes: converted to an integer" } */
-  unsigned long u = (unsigned long) &c;
+  int *q = (int *) ((unsigned long) &c ^ key);
   sink (&c);
-  return u;
+  return *q;
 }
 
 int *

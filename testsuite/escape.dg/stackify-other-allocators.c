@@ -50,7 +50,7 @@ with_valloc (int i, int j)
 int
 with_realloc (int i, int j)
 {
-  char *p = malloc (16); /* { dg-message "allocation of 16 bytes escapes: reallocated by 'realloc'" } */
+  char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: resized by 'realloc'" } */
   p[i] = 1;
   char *q = realloc (p, 32); /* { dg-message "allocation of 32 bytes does not escape; stays on heap: only malloc, calloc and aligned_alloc are moved" } */
   q[j] = 2;

@@ -164,6 +164,10 @@ check_entry (const struct esc_libc_fn *fn)
   CHECK_FN (fn, (fn->alloc == ESC_ALLOC_REALLOC)
 		== (fn->arg[0] == ESC_ARG_REALLOC));
   CHECK_FN (fn, fn->rest != ESC_ARG_REALLOC);
+  /* A copy through a buffer's pointer is a copy.  */
+  CHECK_FN (fn, !(fn->copy_from_via || fn->copy_to_via)
+		|| (fn->copy_from != ESC_LIBC_NONE
+		    && fn->copy_to != ESC_LIBC_NONE));
 
   /* The table has "__builtin_" names only for builtins without a library
      counterpart, which would otherwise be shadowed.  */
