@@ -109,6 +109,7 @@ EXPECTED_MOVED = {
     "c39_struct_copies": 1,
     "c40_null_checks_in_loop": 2,      # if (!p) continue; free (PHI <NULL, p>)
     "c41_free_previous_in_loop": 2,    # free (prev); prev = malloc (n);
+    "c42_address_only_uses": 2,        # alignment check, hash, difference
     # ---- adversarial
     "a01_returned": 0,
     "a02_global": 0,
@@ -133,7 +134,7 @@ EXPECTED_MOVED = {
     "a21_goto_loop_kept": 0,
     "a23_large_sizes": 0,
     "a24_variable_size": 0,            # malloc (strlen (s) + 1)
-    "a25_aligned_uintptr_check": 0,
+    "a25_aligned_uintptr_check": 1,   # the check cannot rebuild p
     "a26_conditional_free_phi_null": 2,  # moved, but free (t ? buf : NULL)
                                          # must not end buf's life
     "a27_byte_xor_encoded": 0,
@@ -171,7 +172,9 @@ EXPECTED_MOVED = {
     "a60_previous_kept_when_null": 0,  # prev = NULL when the object is kept
     "a61_qsort_r_context_kept": 0,     # the comparator keeps qsort_r's context
     "a62_twalk_r_closure_kept": 0,     # the action keeps twalk_r's closure
-    "a63_free_of_identity_result": 0,  # free (id (p))
+    "a63_free_of_identity_result": 1,  # free (id (p)) goes with p
+    "a66_pick_one_kept": 0,            # either may be the one kept
+    "a67_address_number_kept": 0,      # the number escapes
     "a64_printf_custom_conversion": 0,  # register_printf_specifier's %W
     "a65_qsort_keeps_second": 0,       # the comparator keeps its 2nd argument
 }

@@ -90,7 +90,7 @@ calls (void)
   int quiet = 5;
   sink (&unknown);
   global_fn (&indirect);
-  global_int = (unsigned long) &cast;
+  global_ptr = (int *) ((unsigned long) &cast ^ global_int);
   __asm__ __volatile__ ("" : : "r" (&in_asm));
   quiet = deref (&quiet);
 }

@@ -2,7 +2,8 @@
    free must not stay while p's allocation moves (memchr, strchr and
    __builtin_assume_aligned did the same).  Found by a differential
    fuzzer: the free's pointer was traced to the id call, which is no
-   allocation, and withdrew nothing.  */
+   allocation, and withdrew nothing.  Now id's summary says the result is
+   p, so the free goes with p's move.  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
