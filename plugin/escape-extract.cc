@@ -494,6 +494,17 @@ extract_asm (extractor *x, gasm *stmt)
 
 /* ---- Calls.  */
 
+void extract_indirect_call (extractor *x, gcall *call);
+void extract_calls_of (extractor *x, gcall *call, const tree *targets,
+		       unsigned n);
+
+int
+compare_decl_uids (const void *a, const void *b)
+{
+  int x = DECL_UID (*(const tree *) a), y = DECL_UID (*(const tree *) b);
+  return (x > y) - (x < y);
+}
+
 /* The constant value of OP if it has one.  */
 bool
 constant_uhwi (tree op, unsigned HOST_WIDE_INT *value)
@@ -1048,6 +1059,122 @@ extract_builtin_return (extractor *x, gcall *call)
 		load_through (x, value_of (x, gimple_call_arg (call, 0))));
 }
 
+/* CALL of each of the functions TARGETS[0..N-1], defined in the unit.  */
+void
+extract_calls_of (extractor *x, gcall *call, const tree *targets, unsigned n)
+{
+  auto_vec<esc_node> args;
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    args.safe_push (value_of (x, gimple_call_arg (call, i)));
+  tree lhs = gimple_call_lhs (call);
+  esc_node result = lhs ? esc_cell (x->unit, x->fn) : ESC_NO_NODE;
+  for (unsigned i = 0; i < n; i++)
+    if (!extract_clone_call (x, analysable_callee (targets[i]), result, args))
+      extract_direct_call (x, targets[i], result, args.address (),
+			   args.length ());
+  assign_to (x, lhs, result);
+}
+
+/* How deep a function pointer is followed through copies and PHIs.  */
+#define ESCAPE_MAX_TARGET_DEPTH 8
+
+/* Adds to TARGETS the functions whose addresses INIT (the initializer of
+   a read-only table) holds; false if it holds any other address.  */
+bool
+table_targets (tree init, auto_vec<tree> *targets)
+{
+  if (TREE_CODE (init) == CONSTRUCTOR)
+    {
+      unsigned i;
+      tree elt;
+      FOR_EACH_CONSTRUCTOR_VALUE (CONSTRUCTOR_ELTS (init), i, elt)
+	if (!table_targets (elt, targets))
+	  return false;
+      return true;
+    }
+  STRIP_NOPS (init);
+  if (TREE_CODE (init) == ADDR_EXPR
+      && TREE_CODE (TREE_OPERAND (init, 0)) == FUNCTION_DECL)
+    {
+      targets->safe_push (TREE_OPERAND (init, 0));
+      return true;
+    }
+  return CONSTANT_CLASS_P (init) && TREE_CODE (init) != ADDR_EXPR;
+}
+
+/* Adds to TARGETS the functions the pointer FN may hold, when the unit
+   knows them all: FN is the address of a function, a copy, conversion or
+   PHI of such values, or a load from a read-only static table whose
+   initializer holds only function addresses and constants.  */
+bool
+call_targets (tree fn, int depth, hash_set<tree> *visited,
+	      auto_vec<tree> *targets)
+{
+  if (depth > ESCAPE_MAX_TARGET_DEPTH)
+    return false;
+  if (TREE_CODE (fn) == ADDR_EXPR)
+    {
+      if (TREE_CODE (TREE_OPERAND (fn, 0)) != FUNCTION_DECL)
+	return false;
+      targets->safe_push (TREE_OPERAND (fn, 0));
+      return true;
+    }
+  if (TREE_CODE (fn) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (fn))
+    return false;
+  if (visited->add (fn))
+    return true;
+  gimple *def = SSA_NAME_DEF_STMT (fn);
+  if (gphi *phi = dyn_cast <gphi *> (def))
+    {
+      for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	if (!call_targets (gimple_phi_arg_def (phi, i), depth + 1, visited,
+			   targets))
+	  return false;
+      return true;
+    }
+  gassign *assign = dyn_cast <gassign *> (def);
+  if (!assign)
+    return false;
+  tree rhs = gimple_assign_rhs1 (assign);
+  if (gimple_assign_single_p (assign) && memory_ref_p (rhs)
+      && TREE_CODE (rhs) != SSA_NAME)
+    {
+      tree base = get_base_address (rhs);
+      return base && VAR_P (base) && TREE_READONLY (base)
+	     && TREE_STATIC (base) && !TREE_THIS_VOLATILE (base)
+	     && DECL_INITIAL (base)
+	     && DECL_INITIAL (base) != error_mark_node
+	     && table_targets (DECL_INITIAL (base), targets);
+    }
+  if (gimple_assign_ssa_name_copy_p (assign) || gimple_assign_cast_p (assign)
+      || gimple_assign_rhs_code (assign) == ADDR_EXPR)
+    return call_targets (rhs, depth + 1, visited, targets);
+  return false;
+}
+
+/* A call through a pointer: of the functions it may hold when they are
+   all known and defined here, else of an unknown function.  */
+void
+extract_indirect_call (extractor *x, gcall *call)
+{
+  hash_set<tree> visited;
+  auto_vec<tree> targets;
+  bool known = call_targets (gimple_call_fn (call), 0, &visited, &targets)
+	       && !targets.is_empty ();
+  targets.qsort (compare_decl_uids);
+  unsigned n = 0;
+  for (unsigned i = 0; known && i < targets.length (); i++)
+    {
+      known = analysable_callee (targets[i]) != NULL_TREE;
+      if (!n || targets[n - 1] != targets[i])
+	targets[n++] = targets[i];
+    }
+  if (known)
+    extract_calls_of (x, call, targets.address (), n);
+  else
+    extract_unknown_call (x, call, reason (ESC_R_INDIRECT_CALL));
+}
+
 void
 extract_call (extractor *x, gcall *call)
 {
@@ -1063,7 +1190,7 @@ extract_call (extractor *x, gcall *call)
     }
   if (!fndecl)
     {
-      extract_unknown_call (x, call, reason (ESC_R_INDIRECT_CALL));
+      extract_indirect_call (x, call);
       return;
     }
   if (alloca_call_p (call))
@@ -1097,14 +1224,7 @@ extract_call (extractor *x, gcall *call)
 					     callee_name (fndecl)));
       return;
     }
-  auto_vec<esc_node> args;
-  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
-    args.safe_push (value_of (x, gimple_call_arg (call, i)));
-  tree lhs = gimple_call_lhs (call);
-  esc_node result = lhs ? esc_cell (x->unit, x->fn) : ESC_NO_NODE;
-  if (!extract_clone_call (x, analysable_callee (fndecl), result, args))
-    extract_direct_call (x, fndecl, result, args.address (), args.length ());
-  assign_to (x, lhs, result);
+  extract_calls_of (x, call, &fndecl, 1);
 }
 
 void

@@ -110,6 +110,7 @@ EXPECTED_MOVED = {
     "c40_null_checks_in_loop": 2,      # if (!p) continue; free (PHI <NULL, p>)
     "c41_free_previous_in_loop": 2,    # free (prev); prev = malloc (n);
     "c42_address_only_uses": 2,        # alignment check, hash, difference
+    "c43_known_call_targets": 1,       # a read-only table of readers
     # ---- adversarial
     "a01_returned": 0,
     "a02_global": 0,
@@ -175,6 +176,7 @@ EXPECTED_MOVED = {
     "a63_free_of_identity_result": 1,  # free (id (p)) goes with p
     "a66_pick_one_kept": 0,            # either may be the one kept
     "a67_address_number_kept": 0,      # the number escapes
+    "a68_table_target_keeps": 0,       # one target of the table keeps it
     "a64_printf_custom_conversion": 0,  # register_printf_specifier's %W
     "a65_qsort_keeps_second": 0,       # the comparator keeps its 2nd argument
 }
