@@ -16,7 +16,7 @@ CORE_SRCS := plugin/escape-program.c plugin/escape-graph.c \
 PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
 	plugin/escape-stackify.cc \
 	plugin/escape-extract.cc plugin/escape-frontend.cc \
-	plugin/escape-report.cc
+	plugin/escape-report.cc plugin/escape-layout.cc
 HEADERS := $(wildcard plugin/*.h)
 CORE_OBJS := $(CORE_SRCS:plugin/%.c=build/%.o)
 PLUGIN_OBJS := $(PLUGIN_SRCS:plugin/%.cc=build/%.o)

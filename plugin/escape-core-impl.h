@@ -62,8 +62,22 @@ enum op_kind
   OP_EXTERNAL,	/* a is memory outside the function: it escapes, and so
 		   does what is stored in it, reason[extra] */
   OP_CALL,	/* a = call[extra] */
-  OP_FREE	/* what a points to is freed; extra: FREED_* */
+  OP_FREE,	/* what a points to is freed; extra: FREED_* */
+  OP_LOAD_AT,	/* a = *b at access[extra] */
+  OP_STORE_AT,	/* *a = b at access[extra] */
+  OP_OFFSET	/* a = b + access[extra].offset */
 };
+
+/* Where an access goes: OFFSET bytes from where the pointer points, SIZE
+   bytes (0 for an offset alone).  */
+struct access
+{
+  int64_t offset;
+  uint64_t size;
+};
+
+/* An access that may touch any byte of the object.  */
+#define ACCESS_ALL UINT32_MAX
 
 /* How an object is freed.  */
 enum
@@ -93,6 +107,15 @@ struct program
   uint32_t nnodes;
   VEC (struct op) ops;
   VEC (struct esc_reason) reasons;
+  VEC (struct access) accesses;
+};
+
+/* The fields of an object (esc_object_fields): node FIRST_NODE + i is
+   field i, at the function's ranges[FIRST_RANGE + i].  */
+struct field_group
+{
+  esc_node obj, first_node;
+  uint32_t first_range, count;
 };
 
 /* What a function leaves for its callers (escape-summary.c): a program
@@ -129,6 +152,8 @@ struct fn
   VEC (struct call) calls;
   VEC (esc_node) call_args;
   VEC (struct object_verdict) objects;	/* sorted by node */
+  VEC (struct field_group) groups;
+  VEC (struct access) ranges;		/* of the groups' fields */
 
   /* Solver state.  */
   uint32_t base;		/* its node 0 in the component's graph */
@@ -164,6 +189,8 @@ esc_node esc_program_node (struct program *p);
 void esc_program_op (struct program *p, enum op_kind kind, esc_node a,
 		     esc_node b, uint32_t extra);
 uint32_t esc_program_reason (struct program *p, struct esc_reason r);
+uint32_t esc_program_access (struct program *p, int64_t offset,
+			     uint64_t size);
 struct esc_reason esc_make_reason (enum esc_reason_kind kind,
 				   const char *name, int argno);
 
@@ -190,6 +217,35 @@ struct pts_set
   uint32_t n, cap;
   uint32_t *slots;		/* hash index once the set is large */
   uint32_t nslots;
+};
+
+/* A complex constraint of a pointer: a load into, a store from, or an
+   offset into OTHER, at an access (ACCESS_ALL: anywhere).  */
+struct cons
+{
+  esc_node other;
+  uint32_t access;
+};
+
+struct cons_vec
+{
+  struct cons *v;
+  size_t n, cap;
+};
+
+/* An object with fields and its fields, in the graph: members[first ..
+   first + count) are the fields' nodes.  */
+struct group
+{
+  esc_node obj;
+  uint32_t first, count;
+};
+
+struct member
+{
+  esc_node node;
+  int64_t offset;
+  uint64_t size;
 };
 
 struct record
@@ -221,8 +277,15 @@ struct graph
   struct pts_set *pts;
   struct node_vec *delta;	/* added to pts, not yet propagated */
   struct node_vec *succ;	/* flow edges n -> succ */
-  struct node_vec *loads;	/* dst: dst = *n */
-  struct node_vec *stores;	/* src: *n = src */
+  struct cons_vec *loads;	/* dst = *n */
+  struct cons_vec *stores;	/* *n = src */
+  struct cons_vec *offsets;	/* dst = n + offset */
+  VEC (struct access) accesses;
+  VEC (struct group) groups;
+  VEC (struct member) members;
+  uint32_t *group_of;		/* per node: its group + 1 (the object
+				   and its fields), or 0 */
+  uint32_t *member_of;		/* per field node: its member + 1 */
   unsigned char *queued;
   unsigned char *foreign_root;	/* memory that is not the function's own */
   /* The caller's memory a parameter points to comes in levels: a load
@@ -272,8 +335,20 @@ esc_node esc_graph_foreign_object (struct graph *g);
 void esc_graph_set_init (struct graph *g, esc_node obj, esc_node level);
 void esc_graph_addr (struct graph *g, esc_node dst, esc_node obj);
 void esc_graph_copy (struct graph *g, esc_node dst, esc_node src);
-void esc_graph_load (struct graph *g, esc_node dst, esc_node ptr);
-void esc_graph_store (struct graph *g, esc_node ptr, esc_node src);
+void esc_graph_load (struct graph *g, esc_node dst, esc_node ptr,
+		     uint32_t access);
+void esc_graph_store (struct graph *g, esc_node ptr, esc_node src,
+		      uint32_t access);
+void esc_graph_offset (struct graph *g, esc_node dst, esc_node ptr,
+		       uint32_t access);
+/* An access of the graph (its index), from program P's.  */
+uint32_t esc_graph_access (struct graph *g, const struct program *p,
+			   uint32_t access);
+/* OBJ has the fields FIELDS[0 .. COUNT), of ranges RANGES.  */
+void esc_graph_group (struct graph *g, esc_node obj, const esc_node *fields,
+		      const struct access *ranges, uint32_t count);
+/* The object of N's group (N itself if it has no fields).  */
+esc_node esc_graph_group_object (const struct graph *g, esc_node n);
 void esc_graph_escape (struct graph *g, esc_node src,
 		       struct esc_reason reason);
 void esc_graph_external (struct graph *g, esc_node obj,

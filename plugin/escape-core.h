@@ -130,6 +130,26 @@ void esc_addr (struct esc_unit *, esc_fn, esc_node dst, esc_node obj);   /* dst 
 void esc_copy (struct esc_unit *, esc_fn, esc_node dst, esc_node src);   /* dst = src */
 void esc_load (struct esc_unit *, esc_fn, esc_node dst, esc_node ptr);   /* dst = *ptr */
 void esc_store (struct esc_unit *, esc_fn, esc_node ptr, esc_node src);  /* *ptr = src */
+/* Fields.  An object can be given fields: byte ranges of it, disjoint and
+   sorted by offset (a struct's members, nested structs flattened; an array
+   or a union is one range).  An access through a pointer to the object that
+   matches a field exactly touches that field only; any other access, and
+   esc_copy to or from the object's node, touches every field.  Declare the
+   fields before the unit is solved.  */
+void esc_object_fields (struct esc_unit *, esc_fn, esc_node obj,
+			const uint64_t *offsets, const uint64_t *sizes,
+			unsigned count);
+/* DST = SIZE bytes at PTR + OFFSET; *(PTR + OFFSET) = SRC.  */
+void esc_load_at (struct esc_unit *, esc_fn, esc_node dst, esc_node ptr,
+		  int64_t offset, uint64_t size);
+void esc_store_at (struct esc_unit *, esc_fn, esc_node ptr, esc_node src,
+		   int64_t offset, uint64_t size);
+/* DST = PTR + OFFSET bytes; OFFSET is ESC_UNKNOWN_OFFSET where it is not a
+   constant.  */
+#define ESC_UNKNOWN_OFFSET INT64_MIN
+void esc_offset (struct esc_unit *, esc_fn, esc_node dst, esc_node ptr,
+		 int64_t offset);
+
 /* What SRC points to escapes, for REASON.  */
 void esc_escape (struct esc_unit *, esc_fn, esc_node src,
 		 struct esc_reason reason);

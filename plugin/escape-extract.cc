@@ -33,6 +33,7 @@ struct extractor
   vec<esc_node> ssa_nodes;
   hash_map<tree, esc_node> *decl_nodes;
   hash_set<tree> *reported_decls;
+  hash_set<tree> *field_decls;	/* locals whose object has fields */
 };
 
 esc_node value_of (extractor *x, tree op);
@@ -107,9 +108,21 @@ local_decl_p (extractor *x, tree decl)
 	 && DECL_CONTEXT (decl) == x->fun->decl;
 }
 
-/* The cell of a variable: locals get one object each; globals and the
-   locals of other functions (nested functions' frames) are memory outside
-   this function.  */
+/* Gives OBJ the fields of struct TYPE, if it has any; true if so.  */
+bool
+give_fields (extractor *x, esc_node obj, tree type)
+{
+  auto_vec<uint64_t> offsets, sizes;
+  if (!escape_struct_fields (type, &offsets, &sizes))
+    return false;
+  esc_object_fields (x->unit, x->fn, obj, offsets.address (),
+		     sizes.address (), offsets.length ());
+  return true;
+}
+
+/* The cell of a variable: locals get one object each (with fields for a
+   struct); globals and the locals of other functions (nested functions'
+   frames) are memory outside this function.  */
 esc_node
 decl_node (extractor *x, tree decl)
 {
@@ -120,6 +133,8 @@ decl_node (extractor *x, tree decl)
   if (local_decl_p (x, decl))
     {
       node = esc_object (x->unit, x->fn);
+      if (give_fields (x, node, TREE_TYPE (decl)))
+	x->field_decls->add (decl);
       if (TREE_CODE (decl) == PARM_DECL)
 	init_param (x, decl, node);
       else if (TREE_CODE (decl) == RESULT_DECL && DECL_BY_REFERENCE (decl))
@@ -208,6 +223,45 @@ escape_unsupported (extractor *x, tree op)
     walk_tree_without_duplicates (&op, escape_operand_r, x);
 }
 
+/* Where a memory reference goes from the pointer it is reached through:
+   a byte range, or anywhere.  */
+struct place
+{
+  bool known;
+  int64_t offset;
+  uint64_t size;
+};
+
+/* The place of REF from its base BASE (a decl or a MEM_REF), and whether
+   that offset is exact (an address, not a range).  */
+place
+place_of (tree ref, tree base, bool *exact)
+{
+  place p = { false, 0, 0 };
+  tree range_base;
+  *exact = false;
+  p.known = escape_ref_range (ref, &range_base, &p.offset, &p.size, exact)
+	    && range_base == base;
+  return p;
+}
+
+/* DST = PTR + the offset of REF from its base, where the object PTR points
+   to may have fields.  */
+esc_node
+offset_pointer (extractor *x, esc_node ptr, tree ref, tree base)
+{
+  bool exact = false;
+  place p = { false, 0, 0 };
+  if (ref)
+    p = place_of (ref, base, &exact);
+  if (ptr == ESC_NO_NODE || (p.known && exact && p.offset == 0))
+    return ptr;
+  esc_node v = esc_cell (x->unit, x->fn);
+  esc_offset (x->unit, x->fn, v, ptr,
+	      p.known && exact ? p.offset : ESC_UNKNOWN_OFFSET);
+  return v;
+}
+
 /* A value pointing to the object that the address expression ADDR (the
    operand of an ADDR_EXPR) designates.  */
 esc_node
@@ -230,12 +284,17 @@ address_of (extractor *x, tree ref)
 	esc_addr (x->unit, x->fn, v, obj);
 	if (local_decl_p (x, base))
 	  note_address_taken (x, base, obj);
+	if (ref != base && x->field_decls->contains (base))
+	  return offset_pointer (x, v, ref, base);	/* &s.f */
 	return v;
       }
     case MEM_REF:
-    case TARGET_MEM_REF:
       /* &p->f, &p[i]: pointer arithmetic on p.  */
-      return value_of (x, TREE_OPERAND (base, 0));
+      return offset_pointer (x, value_of (x, TREE_OPERAND (base, 0)), ref,
+			     base);
+    case TARGET_MEM_REF:
+      return offset_pointer (x, value_of (x, TREE_OPERAND (base, 0)),
+			     NULL_TREE, base);
     case STRING_CST:
     case FUNCTION_DECL:
     case LABEL_DECL:
@@ -257,16 +316,32 @@ memory_ref_p (tree op)
 
 /* The cell that the memory reference REF reads or writes: the variable's
    own cell, or, through a pointer, a fresh value loaded from or stored to
-   it by the caller.  Returns the pointer in *PTR for the second case.  */
+   it by the caller.  Returns the pointer in *PTR for the second case, and
+   where from it in *AT.  A local with fields is reached through a pointer
+   to it, so that the access finds its field.  */
 esc_node
-memory_cell (extractor *x, tree ref, esc_node *ptr)
+memory_cell (extractor *x, tree ref, esc_node *ptr, place *at)
 {
   tree base = get_base_address (ref);
+  bool exact;
   *ptr = ESC_NO_NODE;
+  at->known = false;
   if (base && (TREE_CODE (base) == MEM_REF
 	       || TREE_CODE (base) == TARGET_MEM_REF))
     {
       *ptr = value_of (x, TREE_OPERAND (base, 0));
+      if (TREE_CODE (base) == MEM_REF)
+	*at = place_of (ref, base, &exact);
+      return ESC_NO_NODE;
+    }
+  if (base && DECL_P (base) && local_decl_p (x, base))
+    {
+      esc_node obj = decl_node (x, base);
+      if (!x->field_decls->contains (base))
+	return obj;
+      *ptr = esc_cell (x->unit, x->fn);
+      esc_addr (x->unit, x->fn, *ptr, obj);
+      *at = place_of (ref, base, &exact);
       return ESC_NO_NODE;
     }
   if (base && TREE_CODE (base) == SSA_NAME)
@@ -280,6 +355,31 @@ memory_cell (extractor *x, tree ref, esc_node *ptr)
   escape_unsupported (x, ref);
   *ptr = unknown_value (x);
   return ESC_NO_NODE;
+}
+
+/* A value read through PTR at AT, or at the part of AT from byte PART
+   of SIZE bytes (SIZE 0: all of AT).  */
+esc_node
+read_at (extractor *x, esc_node ptr, place at, uint64_t part, uint64_t size)
+{
+  esc_node v = esc_cell (x->unit, x->fn);
+  if (at.known)
+    esc_load_at (x->unit, x->fn, v, ptr, at.offset + (int64_t) part,
+		 size ? size : at.size);
+  else
+    esc_load (x->unit, x->fn, v, ptr);
+  return v;
+}
+
+void
+write_at (extractor *x, esc_node ptr, place at, uint64_t part,
+	  uint64_t size, esc_node src)
+{
+  if (at.known)
+    esc_store_at (x->unit, x->fn, ptr, src, at.offset + (int64_t) part,
+		  size ? size : at.size);
+  else
+    esc_store (x->unit, x->fn, ptr, src);
 }
 
 /* A node holding the value of the operand OP (an rvalue).  */
@@ -323,12 +423,11 @@ value_of (extractor *x, tree op)
   if (memory_ref_p (op))
     {
       esc_node ptr;
-      esc_node cell = memory_cell (x, op, &ptr);
+      place at;
+      esc_node cell = memory_cell (x, op, &ptr, &at);
       if (ptr == ESC_NO_NODE)
 	return cell;
-      esc_node v = esc_cell (x->unit, x->fn);
-      esc_load (x->unit, x->fn, v, ptr);
-      return v;
+      return read_at (x, ptr, at, 0, 0);
     }
   escape_unsupported (x, op);
   return unknown_value (x);
@@ -346,11 +445,39 @@ assign_to (extractor *x, tree lhs, esc_node src)
       return;
     }
   esc_node ptr;
-  esc_node cell = memory_cell (x, lhs, &ptr);
+  place at;
+  esc_node cell = memory_cell (x, lhs, &ptr, &at);
   if (ptr != ESC_NO_NODE)
-    esc_store (x->unit, x->fn, ptr, src);
+    write_at (x, ptr, at, 0, 0, src);
   else if (cell != ESC_NO_NODE)
     esc_copy (x->unit, x->fn, cell, src);
+}
+
+/* LHS = RHS for a struct with fields, both in memory: field by field, so
+   that each field of the copy holds only what the same field held.  */
+bool
+copy_struct (extractor *x, tree lhs, tree rhs)
+{
+  auto_vec<uint64_t> offsets, sizes;
+  if (!escape_struct_fields (TREE_TYPE (lhs), &offsets, &sizes))
+    return false;
+  esc_node from, to;
+  place from_at, to_at;
+  esc_node from_cell = memory_cell (x, rhs, &from, &from_at);
+  esc_node to_cell = memory_cell (x, lhs, &to, &to_at);
+  for (unsigned i = 0; i < offsets.length (); i++)
+    {
+      esc_node v = from != ESC_NO_NODE
+		   ? read_at (x, from, from_at, offsets[i], sizes[i])
+		   : from_cell;
+      if (v == ESC_NO_NODE)
+	continue;
+      if (to != ESC_NO_NODE)
+	write_at (x, to, to_at, offsets[i], sizes[i], v);
+      else if (to_cell != ESC_NO_NODE)
+	esc_copy (x->unit, x->fn, to_cell, v);
+    }
+  return true;
 }
 
 bool
@@ -442,9 +569,22 @@ extract_assign (extractor *x, gassign *stmt)
     }
   if (code == POINTER_PLUS_EXPR)
     {
-      assign_to (x, lhs, value_of (x, gimple_assign_rhs1 (stmt)));
+      esc_node p = value_of (x, gimple_assign_rhs1 (stmt));
+      tree off = gimple_assign_rhs2 (stmt);
+      if (p == ESC_NO_NODE)
+	return;
+      esc_node v = esc_cell (x->unit, x->fn);
+      esc_offset (x->unit, x->fn, v, p,
+		  TREE_CODE (off) == INTEGER_CST
+		  ? (int64_t) TREE_INT_CST_LOW (off) : ESC_UNKNOWN_OFFSET);
+      assign_to (x, lhs, v);
       return;
     }
+  if (gimple_assign_single_p (stmt) && TREE_CODE (lhs) != SSA_NAME
+      && memory_ref_p (gimple_assign_rhs1 (stmt))
+      && TREE_CODE (gimple_assign_rhs1 (stmt)) != SSA_NAME
+      && copy_struct (x, lhs, gimple_assign_rhs1 (stmt)))
+    return;
   unsigned first = code == COND_EXPR || code == VEC_COND_EXPR ? 2 : 1;
   for (unsigned i = first; i < gimple_num_ops (stmt); i++)
     assign_to (x, lhs, value_of (x, gimple_op (stmt, i)));
@@ -584,6 +724,14 @@ extract_allocation (extractor *x, gcall *call, const esc_libc_fn *entry)
   esc_node obj = esc_object (x->unit, x->fn);
   esc_node ptr = esc_cell (x->unit, x->fn);
   esc_addr (x->unit, x->fn, ptr, obj);
+  /* struct s *p = malloc (sizeof *p): the struct's fields.  */
+  tree lhs = gimple_call_lhs (call);
+  tree type = lhs && POINTER_TYPE_P (TREE_TYPE (lhs))
+	      ? TREE_TYPE (TREE_TYPE (lhs)) : NULL_TREE;
+  if (known && type && TYPE_SIZE_UNIT (type)
+      && tree_fits_uhwi_p (TYPE_SIZE_UNIT (type))
+      && tree_to_uhwi (TYPE_SIZE_UNIT (type)) == size)
+    give_fields (x, obj, type);
   if (x->for_report)
     escape_add_allocation (x->fn, gimple_location (call), known, size, obj);
   if (x->sites)
@@ -1489,6 +1637,7 @@ run_extractor (struct esc_unit *unit, function *fun, esc_fn fn,
   x.ssa_nodes = vNULL;
   x.decl_nodes = new hash_map<tree, esc_node>;
   x.reported_decls = new hash_set<tree>;
+  x.field_decls = new hash_set<tree>;
   if (for_report)
     register_parameters (&x);
   mark_scalar_parameters (&x);
@@ -1496,6 +1645,7 @@ run_extractor (struct esc_unit *unit, function *fun, esc_fn fn,
   x.ssa_nodes.release ();
   delete x.decl_nodes;
   delete x.reported_decls;
+  delete x.field_decls;
 }
 
 } // anon namespace

@@ -31,6 +31,17 @@
 
 #include "escape-core.h"
 
+/* escape-layout.cc: the fields of struct TYPE (byte ranges, sorted and
+   disjoint), false if it gets none; where the memory reference REF goes:
+   its base (a decl, or a MEM_REF of a pointer) and the byte range from
+   the base's start (for a MEM_REF, from where its pointer points), false
+   if not a constant range; *EXACT if REF is all of that range (not one
+   element of it at a variable index).  */
+bool escape_struct_fields (tree type, auto_vec<uint64_t> *offsets,
+			   auto_vec<uint64_t> *sizes);
+bool escape_ref_range (tree ref, tree *base, int64_t *offset,
+		       uint64_t *size, bool *exact);
+
 /* escape-options.cc */
 enum escape_report_mode
 {

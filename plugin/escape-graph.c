@@ -133,16 +133,70 @@ esc_pts_sorted (struct graph *g, esc_node n)
   return out;
 }
 
+/* Adds N's group (the object and all its fields) to OUT, once: a pointer
+   to a field can reach the whole object.  */
+static void
+push_with_group (const struct graph *g, esc_node n, struct node_vec *out)
+{
+  if (!g->group_of[n])
+    {
+      VEC_PUSH (*out, n);
+      return;
+    }
+  const struct group *grp = &g->groups.v[g->group_of[n] - 1];
+  VEC_PUSH (*out, grp->obj);
+  for (uint32_t i = 0; i < grp->count; i++)
+    VEC_PUSH (*out, g->members.v[grp->first + i].node);
+}
+
 struct node_vec
 esc_pointees_sorted (struct graph *g, esc_node n)
 {
-  struct node_vec out = esc_pts_sorted (g, n);
-  esc_node level = g->init[n] ? g->init[n] - 1 : ESC_NO_NODE;
-  if (level == ESC_NO_NODE || esc_pts_contains (esc_graph_pts (g, n), level))
-    return out;
-  VEC_PUSH (out, level);
-  qsort (out.v, out.n, sizeof *out.v, compare_nodes);
+  struct node_vec out = { NULL, 0, 0 };
+  const struct pts_set *s = esc_graph_pts (g, n);
+  for (uint32_t i = 0; i < s->n; i++)
+    push_with_group (g, s->v[i], &out);
+  if (g->init[n])
+    VEC_PUSH (out, g->init[n] - 1);
+  if (out.n > 1)
+    qsort (out.v, out.n, sizeof *out.v, compare_nodes);
+  size_t kept = 0;
+  for (size_t i = 0; i < out.n; i++)
+    if (!kept || out.v[kept - 1] != out.v[i])
+      out.v[kept++] = out.v[i];
+  out.n = kept;
   return out;
+}
+
+esc_node
+esc_graph_group_object (const struct graph *g, esc_node n)
+{
+  return g->group_of[n] ? g->groups.v[g->group_of[n] - 1].obj : n;
+}
+
+void
+esc_graph_group (struct graph *g, esc_node obj, const esc_node *fields,
+		 const struct access *ranges, uint32_t count)
+{
+  struct group grp = { obj, (uint32_t) g->members.n, count };
+  VEC_PUSH (g->groups, grp);
+  g->group_of[obj] = (uint32_t) g->groups.n;
+  for (uint32_t i = 0; i < count; i++)
+    {
+      struct member m = { fields[i], ranges[i].offset, ranges[i].size };
+      VEC_PUSH (g->members, m);
+      g->group_of[fields[i]] = (uint32_t) g->groups.n;
+      g->member_of[fields[i]] = (uint32_t) g->members.n;
+    }
+}
+
+uint32_t
+esc_graph_access (struct graph *g, const struct program *p, uint32_t access)
+{
+  if (access == ACCESS_ALL)
+    return ACCESS_ALL;
+  VEC_PUSH (g->accesses, p->accesses.v[access]);
+  return (uint32_t) (g->accesses.n - 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -168,6 +222,9 @@ esc_graph_node (struct graph *g)
       GROW (init);
       GROW (param_slot);
       GROW (rep);
+      GROW (offsets);
+      GROW (group_of);
+      GROW (member_of);
 #undef GROW
     }
   g->rep[g->n] = g->n;
@@ -199,10 +256,10 @@ esc_graph_init (struct graph *g)
   esc_graph_addr (g, g->unknown, g->unknown);
   /* What escaping memory holds escapes; unknown code may have stored
      anything of its own there.  */
-  esc_graph_load (g, g->escaped, g->escaped);
+  esc_graph_load (g, g->escaped, g->escaped, ACCESS_ALL);
   esc_node any = esc_graph_node (g);
   esc_graph_addr (g, any, g->unknown);
-  esc_graph_store (g, g->escaped, any);
+  esc_graph_store (g, g->escaped, any, ACCESS_ALL);
 }
 
 void
@@ -216,7 +273,14 @@ esc_graph_free (struct graph *g)
       VEC_FREE (g->succ[i]);
       VEC_FREE (g->loads[i]);
       VEC_FREE (g->stores[i]);
+      VEC_FREE (g->offsets[i]);
     }
+  free (g->offsets);
+  free (g->group_of);
+  free (g->member_of);
+  VEC_FREE (g->accesses);
+  VEC_FREE (g->groups);
+  VEC_FREE (g->members);
   free (g->pts);
   free (g->delta);
   free (g->succ);
@@ -262,6 +326,14 @@ add_object (struct graph *g, esc_node n, esc_node obj)
       g->work++;
       VEC_PUSH (g->delta[n], obj);
       enqueue (g, n);
+      /* A pointer to any part of an object can reach all of it.  */
+      if (n == rep (g, g->escaped) && g->group_of[obj])
+	{
+	  const struct group *grp = &g->groups.v[g->group_of[obj] - 1];
+	  add_object (g, n, grp->obj);
+	  for (uint32_t i = 0; i < grp->count; i++)
+	    add_object (g, n, g->members.v[grp->first + i].node);
+	}
     }
 }
 
@@ -316,16 +388,114 @@ edge_add (struct graph *g, esc_node a, esc_node b)
   return 1;
 }
 
-/* DST = *OBJ for one object: what is stored in OBJ, now and later, and
-   the level below it if OBJ is the caller's memory.  */
 static void flow (struct graph *g, esc_node src, esc_node dst);
 
+/* DST = the contents of CELL: what is stored there, now and later, and
+   the level below it if CELL is the caller's memory.  */
 static void
-load_object (struct graph *g, esc_node obj, esc_node dst)
+read_cell (struct graph *g, esc_node cell, esc_node dst)
 {
-  flow (g, obj, dst);
-  if (g->init[obj])
-    add_object (g, dst, g->init[obj] - 1);
+  flow (g, cell, dst);
+  if (g->init[cell])
+    add_object (g, dst, g->init[cell] - 1);
+}
+
+/* Where in its object's group N points: the object itself is offset 0.  */
+static int64_t
+start_of (const struct graph *g, esc_node n)
+{
+  return g->member_of[n] ? g->members.v[g->member_of[n] - 1].offset : 0;
+}
+
+/* The field of GRP at OFFSET, of SIZE bytes (0: any size), or
+   ESC_NO_NODE.  */
+static esc_node
+field_at (const struct graph *g, const struct group *grp, int64_t offset,
+	  uint64_t size)
+{
+  for (uint32_t i = 0; i < grp->count; i++)
+    {
+      const struct member *m = &g->members.v[grp->first + i];
+      if (m->offset == offset && (!size || m->size == size))
+	return m->node;
+    }
+  return ESC_NO_NODE;
+}
+
+enum { READ, WRITE };
+
+static void
+touch (struct graph *g, esc_node cell, esc_node other, int how)
+{
+  if (how == READ)
+    read_cell (g, cell, other);
+  else
+    flow (g, other, cell);
+}
+
+/* Reads into (writes from) OTHER the cells that ACCESS through a pointer
+   to OBJ touches: the field it matches, else all of OBJ's group.  */
+static void
+access_object (struct graph *g, esc_node obj, uint32_t access,
+	       esc_node other, int how)
+{
+  if (!g->group_of[obj])
+    {
+      touch (g, obj, other, how);
+      return;
+    }
+  const struct group *grp = &g->groups.v[g->group_of[obj] - 1];
+  if (access != ACCESS_ALL)
+    {
+      const struct access *a = &g->accesses.v[access];
+      esc_node f = field_at (g, grp, start_of (g, obj) + a->offset, a->size);
+      if (f != ESC_NO_NODE)
+	{
+	  touch (g, f, other, how);
+	  return;
+	}
+    }
+  touch (g, grp->obj, other, how);
+  for (uint32_t i = 0; i < grp->count; i++)
+    touch (g, g->members.v[grp->first + i].node, other, how);
+}
+
+/* DST = OBJ + ACCESS's offset, for one object OBJ.  */
+static void
+offset_object (struct graph *g, esc_node obj, uint32_t access, esc_node dst)
+{
+  if (!g->group_of[obj])
+    {
+      add_object (g, dst, obj);
+      return;
+    }
+  const struct group *grp = &g->groups.v[g->group_of[obj] - 1];
+  if (access != ACCESS_ALL)
+    {
+      int64_t at = start_of (g, obj) + g->accesses.v[access].offset;
+      esc_node f = field_at (g, grp, at, 0);
+      if (f != ESC_NO_NODE || at == 0)
+	{
+	  add_object (g, dst, f != ESC_NO_NODE ? f : grp->obj);
+	  return;
+	}
+    }
+  add_object (g, dst, grp->obj);
+  for (uint32_t i = 0; i < grp->count; i++)
+    add_object (g, dst, g->members.v[grp->first + i].node);
+}
+
+/* A complex constraint of pointer N, applied to one object it points to.  */
+static void
+apply_cons (struct graph *g, const struct cons_vec *cons, size_t k,
+	    esc_node obj, int kind)
+{
+  struct cons c = cons->v[k];
+  if (kind == OP_OFFSET)
+    offset_object (g, obj, c.access, c.other);
+  else
+    access_object (g, obj, c.access, c.other,
+		   kind == OP_LOAD ? READ : WRITE);
 }
 
 /* Flow from SRC to DST: everything SRC points to, now and later.  */
@@ -352,34 +522,52 @@ esc_graph_addr (struct graph *g, esc_node dst, esc_node obj)
   add_object (g, dst, obj);
 }
 
+/* DST = SRC.  A node of an object with fields stands for all of it.  */
 void
 esc_graph_copy (struct graph *g, esc_node dst, esc_node src)
 {
-  flow (g, src, dst);
+  if (g->group_of[src])
+    access_object (g, src, ACCESS_ALL, dst, READ);
+  else if (g->group_of[dst])
+    access_object (g, dst, ACCESS_ALL, src, WRITE);
+  else
+    flow (g, src, dst);
 }
 
-void
-esc_graph_load (struct graph *g, esc_node dst, esc_node ptr)
+static void
+add_cons (struct graph *g, struct cons_vec *list, esc_node ptr,
+	  esc_node other, uint32_t access, int kind)
 {
-  ptr = rep (g, ptr);
-  VEC_PUSH (g->loads[ptr], dst);
+  struct cons c = { other, access };
+  VEC_PUSH (*list, c);
   if (!g->propagating)
     return;
   const struct pts_set *s = &g->pts[ptr];
   for (uint32_t i = 0; i < s->n; i++)
-    load_object (g, g->pts[ptr].v[i], dst);
+    apply_cons (g, list, list->n - 1, g->pts[ptr].v[i], kind);
 }
 
 void
-esc_graph_store (struct graph *g, esc_node ptr, esc_node src)
+esc_graph_load (struct graph *g, esc_node dst, esc_node ptr, uint32_t access)
 {
   ptr = rep (g, ptr);
-  VEC_PUSH (g->stores[ptr], src);
-  if (!g->propagating)
-    return;
-  const struct pts_set *s = &g->pts[ptr];
-  for (uint32_t i = 0; i < s->n; i++)
-    flow (g, src, g->pts[ptr].v[i]);
+  add_cons (g, &g->loads[ptr], ptr, dst, access, OP_LOAD);
+}
+
+void
+esc_graph_store (struct graph *g, esc_node ptr, esc_node src,
+		 uint32_t access)
+{
+  ptr = rep (g, ptr);
+  add_cons (g, &g->stores[ptr], ptr, src, access, OP_STORE);
+}
+
+void
+esc_graph_offset (struct graph *g, esc_node dst, esc_node ptr,
+		  uint32_t access)
+{
+  ptr = rep (g, ptr);
+  add_cons (g, &g->offsets[ptr], ptr, dst, access, OP_OFFSET);
 }
 
 void
@@ -437,6 +625,7 @@ merge (struct graph *g, esc_node a, esc_node b)
   MOVE (succ);
   MOVE (loads);
   MOVE (stores);
+  MOVE (offsets);
 #undef MOVE
 }
 
@@ -581,14 +770,16 @@ propagate_node (struct graph *g, esc_node n)
   g->delta[n].v = NULL;
   g->delta[n].n = g->delta[n].cap = 0;
   g->work_since_collapse += delta.n * (1 + g->loads[n].n + g->stores[n].n
-				       + g->succ[n].n);
+				       + g->offsets[n].n + g->succ[n].n);
   for (size_t i = 0; i < delta.n; i++)
     {
       esc_node obj = delta.v[i];
       for (size_t k = 0; k < g->loads[n].n; k++)
-	load_object (g, obj, g->loads[n].v[k]);
+	apply_cons (g, &g->loads[n], k, obj, OP_LOAD);
       for (size_t k = 0; k < g->stores[n].n; k++)
-	flow (g, g->stores[n].v[k], obj);
+	apply_cons (g, &g->stores[n], k, obj, OP_STORE);
+      for (size_t k = 0; k < g->offsets[n].n; k++)
+	apply_cons (g, &g->offsets[n], k, obj, OP_OFFSET);
     }
   for (size_t k = 0; k < g->succ[n].n; k++)
     {

@@ -141,11 +141,20 @@ esc_program_reason (struct program *p, struct esc_reason r)
   return (uint32_t) (p->reasons.n - 1);
 }
 
+uint32_t
+esc_program_access (struct program *p, int64_t offset, uint64_t size)
+{
+  struct access a = { offset, size };
+  VEC_PUSH (p->accesses, a);
+  return (uint32_t) (p->accesses.n - 1);
+}
+
 void
 esc_program_free (struct program *p)
 {
   VEC_FREE (p->ops);
   VEC_FREE (p->reasons);
+  VEC_FREE (p->accesses);
   p->nnodes = 0;
 }
 
@@ -177,6 +186,8 @@ free_fn (struct fn *f)
   VEC_FREE (f->calls);
   VEC_FREE (f->call_args);
   VEC_FREE (f->objects);
+  VEC_FREE (f->groups);
+  VEC_FREE (f->ranges);
   esc_summary_free (&f->summary);
   if (f->late_graph)
     esc_graph_free (f->late_graph);
@@ -420,6 +431,61 @@ void
 esc_store (struct esc_unit *unit, esc_fn fn, esc_node ptr, esc_node src)
 {
   binary_op (unit, fn, OP_STORE, ptr, src);
+}
+
+void
+esc_object_fields (struct esc_unit *unit, esc_fn fn, esc_node obj,
+		   const uint64_t *offsets, const uint64_t *sizes,
+		   unsigned count)
+{
+  struct fn *f = esc_get_fn (unit, fn);
+  assert (obj < f->body.nnodes && count > 0);
+  struct field_group grp = { obj, f->body.nnodes, (uint32_t) f->ranges.n,
+			     count };
+  for (unsigned i = 0; i < count; i++)
+    {
+      struct access range = { (int64_t) offsets[i], sizes[i] };
+      assert (i == 0 || offsets[i] >= offsets[i - 1] + sizes[i - 1]);
+      VEC_PUSH (f->ranges, range);
+      esc_program_node (&f->body);
+    }
+  VEC_PUSH (f->groups, grp);
+}
+
+static void
+access_op (struct esc_unit *unit, esc_fn fn, enum op_kind kind, esc_node a,
+	   esc_node b, int64_t offset, uint64_t size)
+{
+  struct fn *f = esc_get_fn (unit, fn);
+  if (a == ESC_NO_NODE || b == ESC_NO_NODE)
+    return;
+  esc_program_op (&f->body, kind, a, b,
+		  esc_program_access (&f->body, offset, size));
+}
+
+void
+esc_load_at (struct esc_unit *unit, esc_fn fn, esc_node dst, esc_node ptr,
+	     int64_t offset, uint64_t size)
+{
+  access_op (unit, fn, OP_LOAD_AT, dst, ptr, offset, size);
+}
+
+void
+esc_store_at (struct esc_unit *unit, esc_fn fn, esc_node ptr, esc_node src,
+	      int64_t offset, uint64_t size)
+{
+  access_op (unit, fn, OP_STORE_AT, ptr, src, offset, size);
+}
+
+void
+esc_offset (struct esc_unit *unit, esc_fn fn, esc_node dst, esc_node ptr,
+	    int64_t offset)
+{
+  if (offset != ESC_UNKNOWN_OFFSET)
+    access_op (unit, fn, OP_OFFSET, dst, ptr, offset, 0);
+  else if (dst != ESC_NO_NODE && ptr != ESC_NO_NODE)
+    esc_program_op (&esc_get_fn (unit, fn)->body, OP_OFFSET, dst, ptr,
+		    ACCESS_ALL);
 }
 
 void

@@ -52,7 +52,7 @@ explain_record (struct graph *g, const struct record *r,
     explain (g, r->node, r->reason, ESC_NO_NODE, queue);
   else
     {
-      struct node_vec pts = esc_pts_sorted (g, r->node);
+      struct node_vec pts = esc_pointees_sorted (g, r->node);
       for (size_t i = 0; i < pts.n; i++)
 	explain (g, pts.v[i], r->reason, ESC_NO_NODE, queue);
       VEC_FREE (pts);
@@ -63,9 +63,10 @@ explain_record (struct graph *g, const struct record *r,
 static void
 mark_freed (struct graph *g, const struct record *r)
 {
-  const struct pts_set *s = esc_graph_pts (g, r->node);
-  for (uint32_t i = 0; i < s->n; i++)
-    g->freed[s->v[i]] |= r->freed;
+  struct node_vec pts = esc_pointees_sorted (g, r->node);
+  for (size_t i = 0; i < pts.n; i++)
+    g->freed[pts.v[i]] |= r->freed;
+  VEC_FREE (pts);
 }
 
 /* Everything reachable from memory that is not the function's own is not

@@ -127,6 +127,22 @@ make_param_objects (struct graph *g, struct fn *f)
     }
 }
 
+/* The fields of F's objects.  */
+static void
+make_groups (struct graph *g, const struct fn *f)
+{
+  for (size_t i = 0; i < f->groups.n; i++)
+    {
+      const struct field_group *grp = &f->groups.v[i];
+      esc_node *fields = esc_xcalloc (grp->count, sizeof *fields);
+      for (uint32_t k = 0; k < grp->count; k++)
+	fields[k] = mapped (f, grp->first_node + k);
+      esc_graph_group (g, mapped (f, grp->obj), fields,
+		       f->ranges.v + grp->first_range, grp->count);
+      free (fields);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Verdicts.  */
 
@@ -209,7 +225,10 @@ solve_component (struct esc_unit *unit, const esc_fn *members, size_t count,
 	esc_graph_node (g);
     }
   for (size_t i = 0; i < count; i++)
-    make_param_objects (g, &unit->fns.v[members[i]]);
+    {
+      make_param_objects (g, &unit->fns.v[members[i]]);
+      make_groups (g, &unit->fns.v[members[i]]);
+    }
   for (size_t i = 0; i < count; i++)
     apply_body (unit, g, &unit->fns.v[members[i]]);
   esc_graph_propagate (g);
@@ -403,8 +422,11 @@ esc_may_point_to (struct esc_unit *unit, esc_fn fn, esc_node value,
   struct graph *g = late_graph (unit, fn);
   struct fn *f = esc_get_fn (unit, fn);
   esc_node v = mapped (f, value), o = mapped (f, obj);
-  return esc_pts_contains (esc_graph_pts (g, v), o)
-	 || (g->is_escaped[o] && points_to_escaped_foreign (g, v));
+  const struct pts_set *s = esc_graph_pts (g, v);
+  for (uint32_t i = 0; i < s->n; i++)
+    if (esc_graph_group_object (g, s->v[i]) == o)
+      return 1;
+  return g->is_escaped[o] && points_to_escaped_foreign (g, v);
 }
 
 int

@@ -58,6 +58,9 @@ static esc_node
 value_of (struct builder *b, esc_node n)
 {
   struct graph *g = b->g;
+  /* An object with fields is one object for the caller: a pointer to one
+     field can reach the others.  */
+  n = esc_graph_group_object (g, n);
   if (g->scratch[n])
     return g->scratch[n] - 1;
   unsigned i, d;
@@ -105,7 +108,7 @@ collect (struct builder *b, struct node_vec *order)
       g->local[p].reason.argno = (int) i + 1;
       VEC_PUSH (*order, p);
     }
-  struct node_vec ret = esc_pts_sorted (g, f->base + f->ret_value);
+  struct node_vec ret = esc_pointees_sorted (g, f->base + f->ret_value);
   for (size_t k = 0; k < ret.n; k++)
     if (!esc_graph_visited (g, ret.v[k]))
       {
@@ -183,7 +186,7 @@ esc_build_summary (struct graph *g, struct fn *f)
 		    value_of (&b, ret.v[k]), 0);
   VEC_FREE (ret);
   for (size_t k = 0; k < order.n; k++)
-    g->scratch[order.v[k]] = 0;
+    g->scratch[esc_graph_group_object (g, order.v[k])] = 0;
   f->summary.is_object = b.is_object.v;
   VEC_FREE (order);
 }
@@ -237,10 +240,22 @@ esc_apply_program (struct graph *g, const struct program *p,
 	  esc_graph_copy (g, a, map[op->b]);
 	  break;
 	case OP_LOAD:
-	  esc_graph_load (g, a, map[op->b]);
+	  esc_graph_load (g, a, map[op->b], ACCESS_ALL);
 	  break;
 	case OP_STORE:
-	  esc_graph_store (g, a, map[op->b]);
+	  esc_graph_store (g, a, map[op->b], ACCESS_ALL);
+	  break;
+	case OP_LOAD_AT:
+	  esc_graph_load (g, a, map[op->b],
+			  esc_graph_access (g, p, op->extra));
+	  break;
+	case OP_STORE_AT:
+	  esc_graph_store (g, a, map[op->b],
+			   esc_graph_access (g, p, op->extra));
+	  break;
+	case OP_OFFSET:
+	  esc_graph_offset (g, a, map[op->b],
+			    esc_graph_access (g, p, op->extra));
 	  break;
 	case OP_ESCAPE:
 	  esc_graph_escape (g, a, p->reasons.v[op->extra]);

@@ -111,6 +111,7 @@ EXPECTED_MOVED = {
     "c41_free_previous_in_loop": 2,    # free (prev); prev = malloc (n);
     "c42_address_only_uses": 2,        # alignment check, hash, difference
     "c43_known_call_targets": 1,       # a read-only table of readers
+    "c44_struct_fields": 3,            # a cell per field
     # ---- adversarial
     "a01_returned": 0,
     "a02_global": 0,
@@ -177,6 +178,7 @@ EXPECTED_MOVED = {
     "a66_pick_one_kept": 0,            # either may be the one kept
     "a67_address_number_kept": 0,      # the number escapes
     "a68_table_target_keeps": 0,       # one target of the table keeps it
+    "a69_field_kept": 1,               # p.b moves; p.a and saved's stay
     "a64_printf_custom_conversion": 0,  # register_printf_specifier's %W
     "a65_qsort_keeps_second": 0,       # the comparator keeps its 2nd argument
 }

@@ -2165,6 +2165,120 @@ test_large_component (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Fields.  */
+
+static void
+buf_fields (struct esc_unit *u, esc_fn f, esc_node obj)
+{
+  static const uint64_t offsets[2] = { 0, 8 }, sizes[2] = { 8, 8 };
+  esc_object_fields (u, f, obj, offsets, sizes, 2);
+}
+
+/* struct buf { char *data; long len; };  (fields at 0 and 8)
+   long a (void) { struct buf b; b.data = malloc (64); return b.len; }
+						the allocation does not escape
+   char *r (void) { struct buf b; b.data = malloc (64); return b.data; }
+						returned
+   void w (void) { struct buf b; b.len = 0; *(char **) &b = m; g = b.len; }
+						a store at 0, read at 8: m stays
+   void c (void) { struct buf b, d; b.data = m; memcpy (&d, &b, 16);
+		   g = d.len; }		a copy of all: m escapes
+   void e (void) { struct buf b; g = &b.len; }	&b.len escapes: b does
+   void o (void) { struct buf b; char **q = (char **) ((char *) &b + 8);
+		   *q = m; g = b.data; }	the offset finds len: m stays
+   void k (struct buf *p) { g = p->len; }	p itself does not escape
+   void n (void) { struct buf b; b.data = m; k (&b); }
+			m escapes: a summary sees the caller's memory as
+			one cell per level (sound, imprecise)
+   void v (void) { struct buf b; b.data = m; long i; g = *(&b.data + i); }
+						an unknown offset: m escapes  */
+static void
+test_fields (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  esc_fn a = define (u, "a", 0, NULL, NULL, NULL);
+  esc_node ba = esc_object (u, a), ma = esc_object (u, a);
+  buf_fields (u, a, ba);
+  esc_node pa = addr_of (u, a, ba);
+  esc_store_at (u, a, pa, addr_of (u, a, ma), 0, 8);
+  esc_node la = esc_cell (u, a);
+  esc_load_at (u, a, la, pa, 8, 8);
+  esc_return (u, a, la);
+
+  esc_fn r = define (u, "r", 0, NULL, NULL, NULL);
+  esc_node br = esc_object (u, r), mr = esc_object (u, r);
+  buf_fields (u, r, br);
+  esc_node pr = addr_of (u, r, br);
+  esc_store_at (u, r, pr, addr_of (u, r, mr), 0, 8);
+  esc_node dr = esc_cell (u, r);
+  esc_load_at (u, r, dr, pr, 0, 8);
+  esc_return (u, r, dr);
+
+  esc_fn c = define (u, "c", 0, NULL, NULL, NULL);
+  esc_node bc = esc_object (u, c), dc = esc_object (u, c);
+  esc_node mc = esc_object (u, c);
+  buf_fields (u, c, bc);
+  buf_fields (u, c, dc);
+  esc_store_at (u, c, addr_of (u, c, bc), addr_of (u, c, mc), 0, 8);
+  esc_node all = esc_cell (u, c);
+  esc_load (u, c, all, addr_of (u, c, bc));
+  esc_store (u, c, addr_of (u, c, dc), all);
+  esc_node lc = esc_cell (u, c);
+  esc_load_at (u, c, lc, addr_of (u, c, dc), 8, 8);
+  esc_copy (u, c, esc_global (u, c, "g"), lc);
+
+  esc_fn e = define (u, "e", 0, NULL, NULL, NULL);
+  esc_node be = esc_object (u, e);
+  buf_fields (u, e, be);
+  esc_node qe = esc_cell (u, e);
+  esc_offset (u, e, qe, addr_of (u, e, be), 8);
+  esc_copy (u, e, esc_global (u, e, "g"), qe);
+
+  esc_fn o = define (u, "o", 0, NULL, NULL, NULL);
+  esc_node bo = esc_object (u, o), mo = esc_object (u, o);
+  buf_fields (u, o, bo);
+  esc_node qo = esc_cell (u, o);
+  esc_offset (u, o, qo, addr_of (u, o, bo), 8);
+  esc_store_at (u, o, qo, addr_of (u, o, mo), 0, 8);
+  esc_node lo = esc_cell (u, o);
+  esc_load_at (u, o, lo, addr_of (u, o, bo), 0, 8);
+  esc_copy (u, o, esc_global (u, o, "g"), lo);
+
+  esc_fn k = define (u, "k", 1, "p", NULL, NULL);
+  esc_node lk = esc_cell (u, k);
+  esc_load_at (u, k, lk, esc_param_value (u, k, 0), 8, 8);
+  esc_copy (u, k, esc_global (u, k, "g"), lk);
+  esc_fn n = define (u, "n", 0, NULL, NULL, NULL);
+  esc_node bn = esc_object (u, n), mn = esc_object (u, n);
+  buf_fields (u, n, bn);
+  esc_store_at (u, n, addr_of (u, n, bn), addr_of (u, n, mn), 0, 8);
+  CALL (u, n, k, ESC_NO_NODE, addr_of (u, n, bn));
+
+  esc_fn v = define (u, "v", 0, NULL, NULL, NULL);
+  esc_node bv = esc_object (u, v), mv = esc_object (u, v);
+  buf_fields (u, v, bv);
+  esc_store_at (u, v, addr_of (u, v, bv), addr_of (u, v, mv), 0, 8);
+  esc_node qv = esc_cell (u, v), lv = esc_cell (u, v);
+  esc_offset (u, v, qv, addr_of (u, v, bv), ESC_UNKNOWN_OFFSET);
+  esc_load_at (u, v, lv, qv, 0, 8);
+  esc_copy (u, v, esc_global (u, v, "g"), lv);
+
+  esc_unit_solve (u);
+  EXPECT_NOESC (u, a, ma);
+  EXPECT_NOESC (u, a, ba);
+  EXPECT_OBJ (u, r, mr, ESC_R_RETURNED, NULL, 0);
+  EXPECT_NOESC (u, r, br);
+  EXPECT_OBJ (u, c, mc, ESC_R_GLOBAL, "g", 0);
+  EXPECT_OBJ (u, e, be, ESC_R_GLOBAL, "g", 0);
+  EXPECT_NOESC (u, o, mo);
+  EXPECT_OBJ (u, n, mn, ESC_R_CALL_KEEPS, "k", 1);
+  EXPECT_NOESC (u, n, bn);
+  EXPECT_PARAM_NOESC (u, k, 0);
+  EXPECT_OBJ (u, v, mv, ESC_R_GLOBAL, "g", 0);
+  esc_unit_free (u);
+}
+
+/* ------------------------------------------------------------------ */
 /* Looking functions up, recursion, calls out.  */
 
 /* esc_fn_find: the id a key was declared with, -1 for any other key.  */
@@ -2967,6 +3081,7 @@ main (void)
   test_long_chains ();
   test_long_call_chain ();
   test_large_component ();
+  test_fields ();
   test_fn_find ();
   test_fn_recursive ();
   test_calls_out ();
