@@ -125,8 +125,16 @@ struct field_group
 struct summary
 {
   struct program prog;
-  unsigned char *is_object;	/* per node */
+  unsigned char *is_object;	/* per node: SUMMARY_* */
   int too_big;
+};
+
+enum
+{
+  SUMMARY_VALUE = 0,
+  SUMMARY_OBJECT,		/* the callee's objects that stay local */
+  SUMMARY_ESCAPED		/* the callee's objects that escape: unknown
+				   memory for the caller */
 };
 
 struct object_verdict
@@ -248,6 +256,13 @@ struct member
   uint64_t size;
 };
 
+struct summary_object
+{
+  const void *callee;		/* NULL: an empty slot */
+  uint32_t index;
+  esc_node node;
+};
+
 struct record
 {
   esc_node node;
@@ -298,6 +313,13 @@ struct graph
   uint32_t *rep;		/* union-find: nodes on a cycle of flow
 				   edges share one cell (their rep) */
   size_t work_since_collapse;
+  /* What flows into each node before propagation (see
+     merge_equivalents): how many constraints, and the one there is.  */
+  uint32_t *in_count;
+  struct cons *in_first;	/* its source or pointer, and access */
+  unsigned char *in_kind;	/* OP_COPY, OP_LOAD, OP_OFFSET */
+  unsigned char *is_object;	/* may be pointed to (a cell that stores
+				   reach) */
   /* Until propagation starts, constraints are only recorded: sending
      sets along edges as they are made would be quadratic on a chain.  */
   int propagating;
@@ -307,6 +329,18 @@ struct graph
   size_t nedges, edges_cap;
   esc_node escaped, unknown;
   size_t work;			/* set insertions and edges made */
+  /* The caller's object for each object of a callee's summary, one per
+     (callee, summary node): open addressing.  */
+  struct summary_object *summary_objects;
+  size_t nsummary_objects, summary_objects_cap;
+  /* One object per global (by name) and one for unknown memory: every
+     function of a component, every summary, names its own, and they all
+     stand for the same memory.  alias: per node, its object + 1.  */
+  VEC (struct summary_object) externals;
+  uint32_t *alias;
+  /* In a large component, the levels of the caller's memory are shared
+     by all parameters of all members (escape-solve.c); else NO_NODE.  */
+  esc_node shared_level[ESC_PARAM_DEPTH];
   VEC (struct record) records;
 
   /* After propagation (escape-provenance.c and escape-solve.c).  */
@@ -347,6 +381,10 @@ uint32_t esc_graph_access (struct graph *g, const struct program *p,
 /* OBJ has the fields FIELDS[0 .. COUNT), of ranges RANGES.  */
 void esc_graph_group (struct graph *g, esc_node obj, const esc_node *fields,
 		      const struct access *ranges, uint32_t count);
+/* The graph's object for object INDEX of CALLEE's summary: made at its
+   first call, shared by the others.  */
+esc_node esc_graph_summary_object (struct graph *g, const void *callee,
+				   uint32_t index);
 /* The object of N's group (N itself if it has no fields).  */
 esc_node esc_graph_group_object (const struct graph *g, esc_node n);
 void esc_graph_escape (struct graph *g, esc_node src,
@@ -358,10 +396,12 @@ void esc_graph_propagate (struct graph *g);
 int esc_pts_contains (const struct pts_set *s, esc_node x);
 /* The objects N may point to.  */
 const struct pts_set *esc_graph_pts (struct graph *g, esc_node n);
-/* PTS (N) sorted, in a vector the caller frees.  */
-struct node_vec esc_pts_sorted (struct graph *g, esc_node n);
-/* The same with N's initial pointee: everything N may point to.  */
-struct node_vec esc_pointees_sorted (struct graph *g, esc_node n);
+/* PTS (N) in the order its objects came (propagation is deterministic,
+   and so is that order), in a vector the caller frees.  */
+struct node_vec esc_pts_list (struct graph *g, esc_node n);
+/* The same with N's initial pointee, and the whole group of an object
+   with fields: everything N may reach in one step (maybe twice).  */
+struct node_vec esc_pointees (struct graph *g, esc_node n);
 void esc_graph_new_walk (struct graph *g);
 int esc_graph_visited (const struct graph *g, esc_node n);
 void esc_graph_visit (struct graph *g, esc_node n);

@@ -120,7 +120,7 @@ esc_graph_pts (struct graph *g, esc_node n)
 }
 
 struct node_vec
-esc_pts_sorted (struct graph *g, esc_node n)
+esc_pts_list (struct graph *g, esc_node n)
 {
   struct node_vec out = { NULL, 0, 0 };
   const struct pts_set *s = esc_graph_pts (g, n);
@@ -129,7 +129,6 @@ esc_pts_sorted (struct graph *g, esc_node n)
   out.v = esc_xrealloc (NULL, s->n * sizeof *out.v);
   memcpy (out.v, s->v, s->n * sizeof *out.v);
   out.n = out.cap = s->n;
-  qsort (out.v, out.n, sizeof *out.v, compare_nodes);
   return out;
 }
 
@@ -150,7 +149,7 @@ push_with_group (const struct graph *g, esc_node n, struct node_vec *out)
 }
 
 struct node_vec
-esc_pointees_sorted (struct graph *g, esc_node n)
+esc_pointees (struct graph *g, esc_node n)
 {
   struct node_vec out = { NULL, 0, 0 };
   const struct pts_set *s = esc_graph_pts (g, n);
@@ -158,13 +157,6 @@ esc_pointees_sorted (struct graph *g, esc_node n)
     push_with_group (g, s->v[i], &out);
   if (g->init[n])
     VEC_PUSH (out, g->init[n] - 1);
-  if (out.n > 1)
-    qsort (out.v, out.n, sizeof *out.v, compare_nodes);
-  size_t kept = 0;
-  for (size_t i = 0; i < out.n; i++)
-    if (!kept || out.v[kept - 1] != out.v[i])
-      out.v[kept++] = out.v[i];
-  out.n = kept;
   return out;
 }
 
@@ -181,13 +173,61 @@ esc_graph_group (struct graph *g, esc_node obj, const esc_node *fields,
   struct group grp = { obj, (uint32_t) g->members.n, count };
   VEC_PUSH (g->groups, grp);
   g->group_of[obj] = (uint32_t) g->groups.n;
+  g->is_object[obj] = 1;
   for (uint32_t i = 0; i < count; i++)
     {
+      g->is_object[fields[i]] = 1;
       struct member m = { fields[i], ranges[i].offset, ranges[i].size };
       VEC_PUSH (g->members, m);
       g->group_of[fields[i]] = (uint32_t) g->groups.n;
       g->member_of[fields[i]] = (uint32_t) g->members.n;
     }
+}
+
+static size_t
+hash_summary_object (const void *callee, uint32_t index)
+{
+  uint64_t x = (uint64_t) (uintptr_t) callee * 0x9E3779B97F4A7C15ull;
+  return (size_t) ((x ^ (x >> 29)) + index * 0x85EBCA6Bu);
+}
+
+static void
+grow_summary_objects (struct graph *g)
+{
+  size_t old_cap = g->summary_objects_cap;
+  struct summary_object *old = g->summary_objects;
+  g->summary_objects_cap = old_cap ? 2 * old_cap : 64;
+  g->summary_objects = esc_xcalloc (g->summary_objects_cap,
+				    sizeof *g->summary_objects);
+  for (size_t i = 0; i < old_cap; i++)
+    if (old[i].callee)
+      {
+	size_t mask = g->summary_objects_cap - 1;
+	size_t j = hash_summary_object (old[i].callee, old[i].index) & mask;
+	while (g->summary_objects[j].callee)
+	  j = (j + 1) & mask;
+	g->summary_objects[j] = old[i];
+      }
+  free (old);
+}
+
+esc_node
+esc_graph_summary_object (struct graph *g, const void *callee,
+			  uint32_t index)
+{
+  if (2 * (g->nsummary_objects + 1) > g->summary_objects_cap)
+    grow_summary_objects (g);
+  size_t mask = g->summary_objects_cap - 1;
+  size_t j = hash_summary_object (callee, index) & mask;
+  for (; g->summary_objects[j].callee; j = (j + 1) & mask)
+    if (g->summary_objects[j].callee == callee
+	&& g->summary_objects[j].index == index)
+      return g->summary_objects[j].node;
+  struct summary_object o = { callee, index,
+			      esc_graph_foreign_object (g) };
+  g->summary_objects[j] = o;
+  g->nsummary_objects++;
+  return o.node;
 }
 
 uint32_t
@@ -225,6 +265,11 @@ esc_graph_node (struct graph *g)
       GROW (offsets);
       GROW (group_of);
       GROW (member_of);
+      GROW (alias);
+      GROW (in_count);
+      GROW (in_first);
+      GROW (in_kind);
+      GROW (is_object);
 #undef GROW
     }
   g->rep[g->n] = g->n;
@@ -236,12 +281,14 @@ esc_graph_foreign_object (struct graph *g)
 {
   esc_node n = esc_graph_node (g);
   g->foreign_root[n] = 1;
+  g->is_object[n] = 1;
   return n;
 }
 
 void
 esc_graph_set_init (struct graph *g, esc_node obj, esc_node level)
 {
+  g->is_object[obj] = g->is_object[level] = 1;
   g->init[obj] = level + 1;
 }
 
@@ -249,7 +296,10 @@ void
 esc_graph_init (struct graph *g)
 {
   memset (g, 0, sizeof *g);
+  for (int d = 0; d < ESC_PARAM_DEPTH; d++)
+    g->shared_level[d] = ESC_NO_NODE;
   g->escaped = esc_graph_node (g);
+  g->is_object[g->escaped] = 1;	/* never merged */
   g->unknown = esc_graph_foreign_object (g);
   /* Unknown memory escapes, and may point to unknown memory.  */
   esc_graph_addr (g, g->escaped, g->unknown);
@@ -292,6 +342,13 @@ esc_graph_free (struct graph *g)
   free (g->param_slot);
   free (g->rep);
   free (g->scratch);
+  free (g->summary_objects);
+  free (g->alias);
+  free (g->in_count);
+  free (g->in_first);
+  free (g->in_kind);
+  free (g->is_object);
+  VEC_FREE (g->externals);
   VEC_FREE (g->queue);
   free (g->edges);
   VEC_FREE (g->records);
@@ -317,10 +374,27 @@ enqueue (struct graph *g, esc_node n)
   VEC_PUSH (g->queue, n);
 }
 
+/* Before propagation: what flows into N (see merge_equivalents).  */
+static void
+note_incoming (struct graph *g, esc_node n, int kind, esc_node from,
+	       uint32_t access)
+{
+  struct cons c = { from, access };
+  if (g->propagating)
+    return;
+  if (!g->in_count[n]++)
+    {
+      g->in_first[n] = c;
+      g->in_kind[n] = (unsigned char) kind;
+    }
+}
+
 static void
 add_object (struct graph *g, esc_node n, esc_node obj)
 {
   n = rep (g, n);
+  g->is_object[obj] = 1;
+  note_incoming (g, n, OP_ADDR, obj, 0);
   if (set_add (&g->pts[n], obj))
     {
       g->work++;
@@ -506,6 +580,7 @@ flow (struct graph *g, esc_node src, esc_node dst)
   dst = rep (g, dst);
   if (src == dst || !edge_add (g, src, dst))
     return;
+  note_incoming (g, dst, OP_COPY, src, 0);
   g->work++;
   VEC_PUSH (g->succ[src], dst);
   if (!g->propagating)
@@ -519,7 +594,7 @@ flow (struct graph *g, esc_node src, esc_node dst)
 void
 esc_graph_addr (struct graph *g, esc_node dst, esc_node obj)
 {
-  add_object (g, dst, obj);
+  add_object (g, dst, g->alias[obj] ? g->alias[obj] - 1 : obj);
 }
 
 /* DST = SRC.  A node of an object with fields stands for all of it.  */
@@ -551,6 +626,7 @@ void
 esc_graph_load (struct graph *g, esc_node dst, esc_node ptr, uint32_t access)
 {
   ptr = rep (g, ptr);
+  note_incoming (g, rep (g, dst), OP_LOAD, ptr, access);
   add_cons (g, &g->loads[ptr], ptr, dst, access, OP_LOAD);
 }
 
@@ -567,6 +643,7 @@ esc_graph_offset (struct graph *g, esc_node dst, esc_node ptr,
 		  uint32_t access)
 {
   ptr = rep (g, ptr);
+  note_incoming (g, rep (g, dst), OP_OFFSET, ptr, access);
   add_cons (g, &g->offsets[ptr], ptr, dst, access, OP_OFFSET);
 }
 
@@ -578,9 +655,38 @@ esc_graph_escape (struct graph *g, esc_node src, struct esc_reason reason)
   flow (g, src, g->escaped);
 }
 
+/* The graph's object for outside memory of REASON (a global's name, or
+   unknown memory), or ESC_NO_NODE.  */
+static esc_node
+known_external (struct graph *g, struct esc_reason reason)
+{
+  const void *key = reason.kind == ESC_R_GLOBAL ? (const void *) reason.name
+		    : (const void *) g;
+  for (size_t i = 0; i < g->externals.n; i++)
+    if (g->externals.v[i].callee == key
+	&& g->externals.v[i].index == (uint32_t) reason.kind)
+      return g->externals.v[i].node;
+  struct summary_object e = { key, (uint32_t) reason.kind, ESC_NO_NODE };
+  VEC_PUSH (g->externals, e);
+  return ESC_NO_NODE;
+}
+
 void
 esc_graph_external (struct graph *g, esc_node obj, struct esc_reason reason)
 {
+  g->is_object[obj] = 1;
+  if (reason.kind == ESC_R_GLOBAL || reason.kind == ESC_R_MEMORY)
+    {
+      esc_node same = known_external (g, reason);
+      if (same != ESC_NO_NODE)
+	{
+	  /* OBJ is new and unused: it becomes SAME.  */
+	  g->alias[obj] = same + 1;
+	  g->rep[obj] = rep (g, same);
+	  return;
+	}
+      g->externals.v[g->externals.n - 1].node = obj;
+    }
   struct record r = { obj, reason, REC_EXTERNAL, 0 };
   VEC_PUSH (g->records, r);
   g->foreign_root[obj] = 1;
@@ -758,6 +864,91 @@ collapse_cycles (struct graph *g)
 }
 
 /* ------------------------------------------------------------------ */
+/* Equivalent nodes.
+
+   Most nodes are values with a single source: a copy of one node (an SSA
+   name copied, a parameter passed on), or a load or an offset of one
+   pointer.  Such a node ends with exactly the set of its source, or of
+   every other load of the same pointer at the same place, so it is merged
+   into it before propagation (Hardekopf and Lin's hash-based value
+   numbering, in its simplest form).  On SQLite's large components, 15000
+   nodes held only 134 distinct sets.  Objects are never merged: stores
+   reach their cells during propagation.  */
+
+struct signature
+{
+  unsigned char kind;
+  esc_node from;
+  int64_t offset;
+  uint64_t size;
+  esc_node node;
+};
+
+static size_t
+hash_signature (const struct signature *s)
+{
+  uint64_t x = ((uint64_t) s->kind << 56) ^ ((uint64_t) s->from << 20)
+	       ^ (uint64_t) s->offset * 0x9E3779B97F4A7C15ull ^ s->size;
+  x ^= x >> 31;
+  x *= 0xBF58476D1CE4E5B9ull;
+  return (size_t) (x ^ (x >> 29));
+}
+
+static int
+same_signature (const struct signature *a, const struct signature *b)
+{
+  return a->kind == b->kind && a->from == b->from && a->offset == b->offset
+	 && a->size == b->size;
+}
+
+/* The signature of node N's single load or offset.  */
+static struct signature
+signature_of (struct graph *g, esc_node n)
+{
+  struct signature s = { g->in_kind[n], rep (g, g->in_first[n].other), 0,
+			 UINT64_MAX, n };
+  uint32_t access = g->in_first[n].access;
+  if (access != ACCESS_ALL)
+    {
+      s.offset = g->accesses.v[access].offset;
+      s.size = g->accesses.v[access].size;
+    }
+  return s;
+}
+
+static void
+merge_equivalents (struct graph *g)
+{
+  size_t cap = 64;
+  while (cap < 2 * (size_t) g->n)
+    cap *= 2;
+  struct signature *table = esc_xcalloc (cap, sizeof *table);
+  for (esc_node n = 0; n < g->n; n++)
+    {
+      if (g->rep[n] != n || g->is_object[n] || g->in_count[n] != 1)
+	continue;
+      if (g->in_kind[n] == OP_COPY)
+	{
+	  esc_node src = rep (g, g->in_first[n].other);
+	  if (src != n)
+	    merge (g, src, n);
+	  continue;
+	}
+      if (g->in_kind[n] != OP_LOAD && g->in_kind[n] != OP_OFFSET)
+	continue;
+      struct signature s = signature_of (g, n);
+      size_t j = hash_signature (&s) & (cap - 1);
+      while (table[j].kind && !same_signature (&table[j], &s))
+	j = (j + 1) & (cap - 1);
+      if (!table[j].kind)
+	table[j] = s;
+      else if (rep (g, table[j].node) != n)
+	merge (g, rep (g, table[j].node), n);
+    }
+  free (table);
+}
+
+/* ------------------------------------------------------------------ */
 /* Propagation.  */
 
 /* Sends node N's delta along its edges, and adds the edges its loads and
@@ -793,6 +984,7 @@ propagate_node (struct graph *g, esc_node n)
 void
 esc_graph_propagate (struct graph *g)
 {
+  merge_equivalents (g);
   g->propagating = 1;
   collapse_cycles (g);
   while (g->queue_head < g->queue.n)

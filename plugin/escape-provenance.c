@@ -36,7 +36,7 @@ explain_contents (struct graph *g, struct node_vec *queue)
       esc_node obj = queue->v[next];
       struct esc_reason reason = g->external[obj].kind != ESC_R_NONE
 	? g->external[obj] : esc_make_reason (ESC_R_MEMORY, NULL, 0);
-      struct node_vec pts = esc_pointees_sorted (g, obj);
+      struct node_vec pts = esc_pointees (g, obj);
       for (size_t i = 0; i < pts.n; i++)
 	explain (g, pts.v[i], reason, obj, queue);
       VEC_FREE (pts);
@@ -52,7 +52,7 @@ explain_record (struct graph *g, const struct record *r,
     explain (g, r->node, r->reason, ESC_NO_NODE, queue);
   else
     {
-      struct node_vec pts = esc_pointees_sorted (g, r->node);
+      struct node_vec pts = esc_pointees (g, r->node);
       for (size_t i = 0; i < pts.n; i++)
 	explain (g, pts.v[i], r->reason, ESC_NO_NODE, queue);
       VEC_FREE (pts);
@@ -63,7 +63,7 @@ explain_record (struct graph *g, const struct record *r,
 static void
 mark_freed (struct graph *g, const struct record *r)
 {
-  struct node_vec pts = esc_pointees_sorted (g, r->node);
+  struct node_vec pts = esc_pointees (g, r->node);
   for (size_t i = 0; i < pts.n; i++)
     g->freed[pts.v[i]] |= r->freed;
   VEC_FREE (pts);
@@ -83,7 +83,7 @@ mark_foreign (struct graph *g)
       }
   while (work.n)
     {
-      struct node_vec pts = esc_pointees_sorted (g, work.v[--work.n]);
+      struct node_vec pts = esc_pointees (g, work.v[--work.n]);
       for (size_t i = 0; i < pts.n; i++)
 	if (!g->foreign[pts.v[i]])
 	  {
@@ -137,7 +137,7 @@ void
 esc_walk_outlives (struct graph *g, esc_node from, struct esc_reason reason)
 {
   struct node_vec queue = { NULL, 0, 0 };
-  struct node_vec roots = esc_pointees_sorted (g, from);
+  struct node_vec roots = esc_pointees (g, from);
   for (size_t i = 0; i < roots.n; i++)
     {
       esc_node obj = roots.v[i];
@@ -151,7 +151,7 @@ esc_walk_outlives (struct graph *g, esc_node from, struct esc_reason reason)
   for (size_t next = 0; next < queue.n; next++)
     {
       esc_node obj = queue.v[next];
-      struct node_vec pts = esc_pointees_sorted (g, obj);
+      struct node_vec pts = esc_pointees (g, obj);
       for (size_t i = 0; i < pts.n; i++)
 	{
 	  esc_node x = pts.v[i];
@@ -177,7 +177,7 @@ esc_reaches (struct graph *g, esc_node from, esc_node target)
   VEC_PUSH (work, from);
   while (work.n && !found)
     {
-      struct node_vec pts = esc_pointees_sorted (g, work.v[--work.n]);
+      struct node_vec pts = esc_pointees (g, work.v[--work.n]);
       for (size_t i = 0; i < pts.n && !found; i++)
 	{
 	  esc_node x = pts.v[i];

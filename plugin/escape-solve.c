@@ -105,11 +105,49 @@ apply_body (struct esc_unit *unit, struct graph *g, const struct fn *f)
   free (map);
 }
 
+/* From this many functions on, a component's members share the levels of
+   their callers' memory below what each parameter points to: each member
+   passes its own to the others, so every pointer of the component would
+   point to every member's levels, and solving would be quadratic in the
+   component's size (SQLite has components of 60 and 79 functions).  The
+   cost is precision inside the component, below the first level: what is
+   stored there by one member is seen by all, and their summaries treat
+   every argument alike there.  */
+#define ESC_SHARED_LEVELS_MIN_FNS 16
+
+/* Shares one set of levels below the first among all parameters of the
+   component.  */
+static void
+share_param_levels (struct graph *g)
+{
+  for (unsigned d = 1; d < ESC_PARAM_DEPTH; d++)
+    g->shared_level[d] = esc_graph_foreign_object (g);
+  for (unsigned d = 1; d < ESC_PARAM_DEPTH; d++)
+    esc_graph_set_init (g, g->shared_level[d],
+			g->shared_level[d + 1 < ESC_PARAM_DEPTH ? d + 1 : d]);
+}
+
 /* The caller's memory each parameter points to, level by level; the last
    level stands for all those below it.  */
 static void
 make_param_objects (struct graph *g, struct fn *f)
 {
+  if (g->shared_level[1] != ESC_NO_NODE)
+    {
+      f->param_obj = esc_xcalloc ((size_t) f->nparams * ESC_PARAM_DEPTH,
+				  sizeof *f->param_obj);
+      for (unsigned i = 0; i < f->nparams; i++)
+	{
+	  esc_node *level = &f->param_obj[i * ESC_PARAM_DEPTH];
+	  level[0] = esc_graph_foreign_object (g);
+	  g->param_slot[level[0]] = i * ESC_PARAM_DEPTH + 1;
+	  esc_graph_set_init (g, level[0], g->shared_level[1]);
+	  for (unsigned d = 1; d < ESC_PARAM_DEPTH; d++)
+	    level[d] = g->shared_level[d];
+	  esc_graph_addr (g, mapped (f, f->param_value[i]), level[0]);
+	}
+      return;
+    }
   f->param_obj = esc_xcalloc ((size_t) f->nparams * ESC_PARAM_DEPTH,
 			      sizeof *f->param_obj);
   for (unsigned i = 0; i < f->nparams; i++)
@@ -224,6 +262,8 @@ solve_component (struct esc_unit *unit, const esc_fn *members, size_t count,
       for (uint32_t k = 0; k < f->body.nnodes; k++)
 	esc_graph_node (g);
     }
+  if (count >= ESC_SHARED_LEVELS_MIN_FNS)
+    share_param_levels (g);
   for (size_t i = 0; i < count; i++)
     {
       make_param_objects (g, &unit->fns.v[members[i]]);

@@ -10,9 +10,11 @@
 
      level 0 of parameter i	the argument itself
      level d + 1		a load from level d
-     anything else		the address of a new object, one per call
-				(what a wrapper allocates is new at each call)
+     anything else		the address of an object of the callee's
 
+   (one object of the caller's graph per object of the summary, whatever
+   the number of calls: a new one per call would multiply the objects of a
+   function that calls the same constructor many times),
    and every fact the function established about them becomes an op:
    "S holds T" is *V(S) = V(T), "the result may be T" is RET = V(T),
    "S escapes" is escape (V(S)), "S is freed" is free (V(S)).  The
@@ -24,18 +26,30 @@
 
 #include <string.h>
 
+struct global_value
+{
+  const char *name;
+  esc_node value;
+};
+
 struct builder
 {
   struct graph *g;
   const struct fn *f;
   struct summary *s;
   VEC (unsigned char) is_object;
+  /* The values of the caller's objects for the function's own objects:
+     one for all that stay local to the call, one for all that escape, one
+     per global.  */
+  esc_node local_value, escaped_value;
+  int escaped_emitted;
+  VEC (struct global_value) globals;
 };
 
 static esc_node
-new_node (struct builder *b, int is_object)
+new_node (struct builder *b, int kind)
 {
-  VEC_PUSH (b->is_object, (unsigned char) is_object);
+  VEC_PUSH (b->is_object, (unsigned char) kind);
   return esc_program_node (&b->s->prog);
 }
 
@@ -52,6 +66,56 @@ param_level (const struct builder *b, esc_node n, unsigned *i, unsigned *d)
   return 1;
 }
 
+/* A value pointing to a new object of the summary, of KIND
+   (SUMMARY_*); for a global, whose reason stays the caller's ("stored in
+   global 'g'"), with that reason.  */
+static esc_node
+object_value (struct builder *b, int kind, const struct esc_reason *global)
+{
+  esc_node obj = new_node (b, kind);
+  esc_node v = new_node (b, SUMMARY_VALUE);
+  struct program *prog = &b->s->prog;
+  if (global)
+    esc_program_op (prog, OP_EXTERNAL, obj, ESC_NO_NODE,
+		    esc_program_reason (prog, *global));
+  esc_program_op (prog, OP_ADDR, v, obj, 0);
+  return v;
+}
+
+/* The value of a global's object: one per global.  */
+static esc_node
+global_value (struct builder *b, struct esc_reason reason)
+{
+  for (size_t i = 0; i < b->globals.n; i++)
+    if (b->globals.v[i].name == reason.name)
+      return b->globals.v[i].value;
+  struct global_value gv = { reason.name,
+			     object_value (b, SUMMARY_OBJECT, &reason) };
+  VEC_PUSH (b->globals, gv);
+  return gv.value;
+}
+
+/* The value of level D of the caller's memory shared by all parameters
+   (a large component): what any argument reaches at that level.  */
+static esc_node
+shared_level_value (struct builder *b, unsigned d)
+{
+  struct program *prog = &b->s->prog;
+  esc_node v = new_node (b, SUMMARY_VALUE);
+  for (unsigned i = 0; i < b->f->nparams; i++)
+    {
+      esc_node level = i;
+      for (unsigned k = 0; k < d; k++)
+	{
+	  esc_node next = new_node (b, SUMMARY_VALUE);
+	  esc_program_op (prog, OP_LOAD, next, level, 0);
+	  level = next;
+	}
+      esc_program_op (prog, OP_COPY, v, level, 0);
+    }
+  return v;
+}
+
 /* The summary value that points to object N (visited in this walk).
    g->scratch holds it + 1 once made.  */
 static esc_node
@@ -64,8 +128,13 @@ value_of (struct builder *b, esc_node n)
   if (g->scratch[n])
     return g->scratch[n] - 1;
   unsigned i, d;
-  esc_node v;
-  if (param_level (b, n, &i, &d))
+  esc_node v = ESC_NO_NODE;
+  for (d = 0; d < ESC_PARAM_DEPTH; d++)
+    if (n == g->shared_level[d])
+      v = shared_level_value (b, d);
+  if (v != ESC_NO_NODE)
+    ;
+  else if (param_level (b, n, &i, &d))
     {
       if (d == 0)
 	v = i;
@@ -77,15 +146,16 @@ value_of (struct builder *b, esc_node n)
 	  esc_program_op (&b->s->prog, OP_LOAD, v, above, 0);
 	}
     }
+  else if (g->external[n].kind != ESC_R_NONE)
+    v = global_value (b, g->external[n]);
   else
     {
-      esc_node obj = new_node (b, 1);
-      v = new_node (b, 0);
-      esc_program_op (&b->s->prog, OP_ADDR, v, obj, 0);
-      /* A global stays one for the caller ("stored in global 'g'").  */
-      if (g->external[n].kind != ESC_R_NONE)
-	esc_program_op (&b->s->prog, OP_EXTERNAL, obj, ESC_NO_NODE,
-			esc_program_reason (&b->s->prog, g->external[n]));
+      int escaped = g->is_escaped[n];
+      esc_node *shared = escaped ? &b->escaped_value : &b->local_value;
+      if (*shared == ESC_NO_NODE)
+	*shared = object_value (b, escaped ? SUMMARY_ESCAPED : SUMMARY_OBJECT,
+				NULL);
+      v = *shared;
     }
   g->scratch[n] = v + 1;
   return v;
@@ -108,7 +178,7 @@ collect (struct builder *b, struct node_vec *order)
       g->local[p].reason.argno = (int) i + 1;
       VEC_PUSH (*order, p);
     }
-  struct node_vec ret = esc_pointees_sorted (g, f->base + f->ret_value);
+  struct node_vec ret = esc_pointees (g, f->base + f->ret_value);
   for (size_t k = 0; k < ret.n; k++)
     if (!esc_graph_visited (g, ret.v[k]))
       {
@@ -120,7 +190,7 @@ collect (struct builder *b, struct node_vec *order)
   for (size_t k = 0; k < order->n && order->n <= ESC_MAX_SUMMARY_NODES; k++)
     {
       esc_node s = order->v[k];
-      struct node_vec pts = esc_pointees_sorted (g, s);
+      struct node_vec pts = esc_pointees (g, s);
       for (size_t j = 0; j < pts.n; j++)
 	if (!esc_graph_visited (g, pts.v[j]))
 	  {
@@ -147,6 +217,8 @@ summarize_object (struct builder *b, esc_node n)
     return;			/* escapes in value_of */
   if (g->is_escaped[n])
     {
+      if (v == b->escaped_value && b->escaped_emitted++)
+	return;
       int argno = g->local[n].reason.argno;
       struct esc_reason r = argno
 	? esc_make_reason (ESC_R_CALL_KEEPS, b->f->name, argno)
@@ -155,7 +227,7 @@ summarize_object (struct builder *b, esc_node n)
 		      esc_program_reason (prog, r));
       return;
     }
-  struct node_vec pts = esc_pts_sorted (g, n);
+  struct node_vec pts = esc_pts_list (g, n);
   for (size_t k = 0; k < pts.n; k++)
     esc_program_op (prog, OP_STORE, v, value_of (b, pts.v[k]), 0);
   VEC_FREE (pts);
@@ -166,7 +238,8 @@ summarize_object (struct builder *b, esc_node n)
 void
 esc_build_summary (struct graph *g, struct fn *f)
 {
-  struct builder b = { g, f, &f->summary, { NULL, 0, 0 } };
+  struct builder b = { g, f, &f->summary, { NULL, 0, 0 }, ESC_NO_NODE,
+		       ESC_NO_NODE, 0, { NULL, 0, 0 } };
   struct node_vec order = { NULL, 0, 0 };
   if (!g->scratch)
     g->scratch = esc_xcalloc (g->n, sizeof *g->scratch);
@@ -180,7 +253,7 @@ esc_build_summary (struct graph *g, struct fn *f)
     new_node (&b, 0);		/* the arguments, then the result */
   for (size_t k = 0; k < order.n; k++)
     summarize_object (&b, order.v[k]);
-  struct node_vec ret = esc_pts_sorted (g, f->base + f->ret_value);
+  struct node_vec ret = esc_pts_list (g, f->base + f->ret_value);
   for (size_t k = 0; k < ret.n; k++)
     esc_program_op (&f->summary.prog, OP_COPY, f->nparams,
 		    value_of (&b, ret.v[k]), 0);
@@ -188,6 +261,7 @@ esc_build_summary (struct graph *g, struct fn *f)
   for (size_t k = 0; k < order.n; k++)
     g->scratch[esc_graph_group_object (g, order.v[k])] = 0;
   f->summary.is_object = b.is_object.v;
+  VEC_FREE (b.globals);
   VEC_FREE (order);
 }
 
@@ -214,8 +288,10 @@ esc_apply_summary (struct graph *g, const struct fn *callee, esc_node lhs,
 	given = lhs;
       if (given != ESC_NO_NODE)
 	map[k] = given;
-      else if (s->is_object[k])
-	map[k] = esc_graph_foreign_object (g);
+      else if (s->is_object[k] == SUMMARY_ESCAPED)
+	map[k] = g->unknown;
+      else if (s->is_object[k] == SUMMARY_OBJECT)
+	map[k] = esc_graph_summary_object (g, callee, k);
       else
 	map[k] = esc_graph_node (g);
     }

@@ -2164,6 +2164,70 @@ test_large_component (void)
 	     ring);
 }
 
+/* A component of 20 functions shares the caller's memory below the first
+   level (ESC_SHARED_LEVELS_MIN_FNS): sound, and precise at the first.
+   void fI (int **pp, int *x) { fI+1 (pp, x); }   ...
+   void f19 (int **pp, int *x) { *pp = x; keep (*pp); f0 (pp, x); }
+   void keep (int *k) { if (k_is_global) g = k; }
+   void m (void) { int *slot; int v; f0 (&slot, &v); }
+   m2 keeps through a ring whose last member stores *pp in a global.  */
+static void
+ring_of (struct esc_unit *u, const char *prefix, int n, int to_global,
+	 esc_fn *first)
+{
+  enum { MAX = 32 };
+  esc_fn fs[MAX];
+  char name[32];
+  static char keys[2][MAX];
+  for (int i = 0; i < n; i++)
+    {
+      snprintf (name, sizeof name, "%s%d", prefix, i);
+      fs[i] = esc_fn_declare (u, &keys[to_global][i], name);
+    }
+  for (int i = 0; i < n; i++)
+    {
+      begin (u, fs[i], 2, "pp", "x", NULL);
+      esc_node pp = esc_param_value (u, fs[i], 0);
+      esc_node x = esc_param_value (u, fs[i], 1);
+      if (i == n - 1)
+	{
+	  esc_store (u, fs[i], pp, x);
+	  if (to_global)
+	    {
+	      esc_node v = esc_cell (u, fs[i]);
+	      esc_load (u, fs[i], v, pp);
+	      esc_copy (u, fs[i], esc_global (u, fs[i], "g"), v);
+	    }
+	}
+      CALL (u, fs[i], fs[(i + 1) % n], ESC_NO_NODE, pp, x);
+    }
+  *first = fs[0];
+}
+
+static void
+test_large_component_levels (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  esc_fn f0, h0;
+  ring_of (u, "f", 20, 0, &f0);
+  ring_of (u, "h", 20, 1, &h0);
+  esc_fn m = define (u, "m", 0, NULL, NULL, NULL);
+  esc_node slot = esc_object (u, m), v = esc_object (u, m);
+  CALL (u, m, f0, ESC_NO_NODE, addr_of (u, m, slot), addr_of (u, m, v));
+  esc_fn m2 = define (u, "m2", 0, NULL, NULL, NULL);
+  esc_node slot2 = esc_object (u, m2), v2 = esc_object (u, m2);
+  CALL (u, m2, h0, ESC_NO_NODE, addr_of (u, m2, slot2), addr_of (u, m2, v2));
+  esc_unit_solve (u);
+  EXPECT_NOESC (u, m, slot);
+  EXPECT_NOESC (u, m, v);
+  EXPECT_PARAM_ESC (u, f0, 1, ESC_R_PARAM_STORE, "pp", 0);
+  EXPECT_PARAM_NOESC (u, f0, 0);
+  EXPECT_NOESC (u, m2, slot2);
+  EXPECT_OBJ (u, m2, v2, ESC_R_CALL_KEEPS, "h0", 2);
+  EXPECT_PARAM_ESC (u, h0, 1, ESC_R_GLOBAL, "g", 0);
+  esc_unit_free (u);
+}
+
 /* ------------------------------------------------------------------ */
 /* Fields.  */
 
@@ -3082,6 +3146,7 @@ main (void)
   test_long_call_chain ();
   test_large_component ();
   test_fields ();
+  test_large_component_levels ();
   test_fn_find ();
   test_fn_recursive ();
   test_calls_out ();
