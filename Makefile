@@ -11,7 +11,7 @@ CXXFLAGS_PLUGIN := -std=gnu++17 -O2 -g -fPIC -fno-rtti -fno-exceptions \
 	-I$(GCC_PLUGIN_DIR)/include -Iplugin
 
 CORE_SRCS := plugin/escape-program.c plugin/escape-graph.c \
-	plugin/escape-solve.c plugin/escape-summary.c \
+	plugin/escape-collapse.c plugin/escape-solve.c plugin/escape-summary.c \
 	plugin/escape-provenance.c plugin/escape-libc.c
 PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
 	plugin/escape-stackify.cc \

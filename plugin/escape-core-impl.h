@@ -5,8 +5,10 @@
      escape-program.c	 the unit, its functions and their constraint
 			 programs (what the GIMPLE side records);
      escape-graph.c	 the directed graph of one call-graph component:
-			 nodes, points-to sets, flow edges, and the
+			 nodes, points-to sets, flow edges, fields, and the
 			 propagation to a fixpoint;
+     escape-collapse.c	 cycles of flow and nodes with a single source
+			 merged, so that propagation stays near-linear;
      escape-solve.c	 components of the call graph, solved callees
 			 first; verdicts and the queries of late functions;
      escape-summary.c	 what a function leaves for its callers, and its
@@ -393,6 +395,18 @@ void esc_graph_external (struct graph *g, esc_node obj,
 			 struct esc_reason reason);
 void esc_graph_free_record (struct graph *g, esc_node ptr, int how);
 void esc_graph_propagate (struct graph *g);
+/* The cell that holds N's contents: N's, or that of the nodes it was
+   merged with.  */
+esc_node esc_graph_rep (struct graph *g, esc_node n);
+int esc_set_add (struct pts_set *s, esc_node x);
+void esc_graph_enqueue (struct graph *g, esc_node n);
+int esc_compare_nodes (const void *a, const void *b);
+
+/* escape-collapse.c: merges each cycle of flow edges into one cell (sent
+   again where it changed), and each node with a single source into it
+   (before propagation).  */
+void esc_collapse_cycles (struct graph *g);
+void esc_merge_equivalents (struct graph *g);
 int esc_pts_contains (const struct pts_set *s, esc_node x);
 /* The objects N may point to.  */
 const struct pts_set *esc_graph_pts (struct graph *g, esc_node n);
