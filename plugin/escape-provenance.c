@@ -133,38 +133,37 @@ esc_resolve_escapes (struct graph *g)
   VEC_FREE (queue);
 }
 
+/* Gives OBJ (not escaping anyway) REASON, reached from FROM, unless this
+   walk has been there; queues it.  */
+static void
+outlives (struct graph *g, esc_node obj, struct esc_reason reason,
+	  esc_node from, struct node_vec *queue)
+{
+  if (esc_graph_visited (g, obj) || g->is_escaped[obj])
+    return;
+  esc_graph_visit (g, obj);
+  g->local[obj].reason = reason;
+  g->local[obj].from = from;
+  VEC_PUSH (*queue, obj);
+}
+
 void
 esc_walk_outlives (struct graph *g, esc_node from, struct esc_reason reason)
 {
   struct node_vec queue = { NULL, 0, 0 };
-  struct node_vec roots = esc_pointees (g, from);
-  for (size_t i = 0; i < roots.n; i++)
-    {
-      esc_node obj = roots.v[i];
-      if (esc_graph_visited (g, obj) || g->is_escaped[obj])
-	continue;
-      esc_graph_visit (g, obj);
-      g->local[obj].reason = reason;
-      g->local[obj].from = ESC_NO_NODE;
-      VEC_PUSH (queue, obj);
-    }
+  struct node_vec pts = esc_pointees (g, from);
+  for (size_t i = 0; i < pts.n; i++)
+    outlives (g, pts.v[i], reason, ESC_NO_NODE, &queue);
+  VEC_FREE (pts);
   for (size_t next = 0; next < queue.n; next++)
     {
       esc_node obj = queue.v[next];
-      struct node_vec pts = esc_pointees (g, obj);
+      pts = esc_pointees (g, obj);
       for (size_t i = 0; i < pts.n; i++)
-	{
-	  esc_node x = pts.v[i];
-	  if (esc_graph_visited (g, x) || g->is_escaped[x])
-	    continue;
-	  esc_graph_visit (g, x);
-	  g->local[x].reason = esc_make_reason (ESC_R_MEMORY, NULL, 0);
-	  g->local[x].from = obj;
-	  VEC_PUSH (queue, x);
-	}
+	outlives (g, pts.v[i], esc_make_reason (ESC_R_MEMORY, NULL, 0), obj,
+		  &queue);
       VEC_FREE (pts);
     }
-  VEC_FREE (roots);
   VEC_FREE (queue);
 }
 
