@@ -112,7 +112,9 @@ apply_body (struct esc_unit *unit, struct graph *g, const struct fn *f)
    component's size (SQLite has components of 60 and 79 functions).  The
    cost is precision inside the component, below the first level: what is
    stored there by one member is seen by all, and their summaries treat
-   every argument alike there.  */
+   every argument alike there.  Their structs get no field cells either: a
+   struct passed around the component would put each of its fields in
+   every set (on SQLite this halves the time, and changes no verdict).  */
 #define ESC_SHARED_LEVELS_MIN_FNS 16
 
 /* Shares one set of levels below the first among all parameters of the
@@ -267,7 +269,8 @@ solve_component (struct esc_unit *unit, const esc_fn *members, size_t count,
   for (size_t i = 0; i < count; i++)
     {
       make_param_objects (g, &unit->fns.v[members[i]]);
-      make_groups (g, &unit->fns.v[members[i]]);
+      if (count < ESC_SHARED_LEVELS_MIN_FNS)
+	make_groups (g, &unit->fns.v[members[i]]);
     }
   for (size_t i = 0; i < count; i++)
     apply_body (unit, g, &unit->fns.v[members[i]]);
