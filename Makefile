@@ -25,7 +25,8 @@ PLUGIN := plugin/escape.so
 SPECS := plugin/escape.specs
 
 .PHONY: all deps demo check check-unit check-harness check-dejagnu \
-	check-pytest check-torture check-sqlite check-long install clean
+	check-pytest check-torture check-sqlite check-fuzz check-long install \
+	clean
 
 all: $(PLUGIN) $(SPECS)
 
@@ -96,7 +97,13 @@ check-torture: deps all
 check-sqlite: deps all
 	cd testsuite && ESCAPE_SLOW=1 $(PYTHON) -m pytest -q pytest/test_sqlite.py
 
-check-long: check-torture check-sqlite
+# Random programs (testsuite/fuzz/seeds/ first) built with and without
+# stackify, plain and with ASan, must behave the same; failures are saved
+# in build/fuzz/failures (testsuite/fuzz/README.md).
+check-fuzz: all
+	$(PYTHON) testsuite/fuzz/fuzz_stackify.py --seeds 300
+
+check-long: check-torture check-sqlite check-fuzz
 
 # The plugin goes where -fplugin=escape finds it by name, the specs file
 # where -specs=escape.specs does (GCC's own library directory).
