@@ -225,6 +225,15 @@ n_set_q (struct node *n, unsigned char *q, unsigned long len)
   n->qlen = len;
 }
 
+static NOINLINE void
+n_move_p (struct node *to, struct node *from)
+{
+  to->p = from->p;
+  to->plen = from->plen;
+  from->p = 0;
+  from->plen = 0;
+}
+
 static NOINLINE unsigned long
 n_read (const struct node *n)
 {
@@ -939,6 +948,14 @@ class Gen:
             b = Buf(c, shape.kids.pop(fl))
             self.use_buf(f, b, 1)
             self.sink_buf(f, b)
+        if "p" in shape.kids and self.chance(0.3):
+            # a helper moves the buffer from one node to another
+            d = self.alloc_node(f)
+            f.e("n_move_p (%s, %s);" % (d, v))
+            dshape = Shape()
+            dshape.kids["p"] = shape.kids.pop("p")
+            self.use_node(f, d, dshape)
+            self.sink_node(f, d, dshape)
         v = self.route_node(f, v)
         self.use_node(f, v, shape)
         self.sink_node(f, v, shape)
