@@ -10,7 +10,7 @@ CXXFLAGS_PLUGIN := -std=gnu++17 -O2 -g -fPIC -fno-rtti -fno-exceptions \
 	-Wall -Wextra -Werror -Wno-unused-parameter \
 	-I$(GCC_PLUGIN_DIR)/include -Iplugin
 
-CORE_SRCS := plugin/escape-program.c plugin/escape-graph.c \
+CORE_SRCS := plugin/escape-program.c plugin/escape-graph.c plugin/escape-propagate.c \
 	plugin/escape-collapse.c plugin/escape-solve.c plugin/escape-summary.c \
 	plugin/escape-provenance.c plugin/escape-libc.c
 PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \

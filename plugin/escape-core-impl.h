@@ -1,12 +1,13 @@
 /* escape-core-impl.h -- what the files of the analysis core share.
 
-   The core is four concerns, a file each, plain C11:
+   The core is split by concern, a file each, plain C11:
 
      escape-program.c	 the unit, its functions and their constraint
 			 programs (what the GIMPLE side records);
      escape-graph.c	 the directed graph of one call-graph component:
-			 nodes, points-to sets, flow edges, fields, and the
-			 propagation to a fixpoint;
+			 nodes, points-to sets, fields, walks;
+     escape-propagate.c	 its constraints (flow edges, loads, stores,
+			 offsets) and their propagation to a fixpoint;
      escape-collapse.c	 cycles of flow and nodes with a single source
 			 merged, so that propagation stays near-linear;
      escape-solve.c	 components of the call graph, solved callees
@@ -288,6 +289,15 @@ struct why
 				   ESC_NO_NODE at the root of the walk */
 };
 
+enum escape_mark
+{
+  NOT_MARKED,
+  FOLDED,			/* stands as UNKNOWN in sets */
+  NAMED,			/* outside memory with a reason of its own
+				   (a global): keeps its identity in sets */
+  NAMED_ESCAPED			/* the same, once escaping memory got it */
+};
+
 struct graph
 {
   uint32_t n, cap;
@@ -322,6 +332,14 @@ struct graph
   unsigned char *in_kind;	/* OP_COPY, OP_LOAD, OP_OFFSET */
   unsigned char *is_object;	/* may be pointed to (a cell that stores
 				   reach) */
+  /* Objects known to escape (enum escape_mark), those found, and those
+     whose consequences are still to be drawn.  Once an object escapes,
+     sets that gain it gain UNKNOWN instead (see add_object).  */
+  int fold_escaped;		/* in large components only (see folded) */
+  unsigned char *escape_marked;
+  struct node_vec escaped_objects;
+  size_t escaped_done;
+  int drawing_escapes;
   /* Until propagation starts, constraints are only recorded: sending
      sets along edges as they are made would be quadratic on a chain.  */
   int propagating;
@@ -361,6 +379,9 @@ struct graph
 };
 
 void esc_graph_init (struct graph *g);
+/* Makes G fold escaped objects into unknown memory (escape-propagate.c,
+   folded); right after esc_graph_init.  */
+void esc_graph_fold_escaped (struct graph *g);
 void esc_graph_free (struct graph *g);
 esc_node esc_graph_node (struct graph *g);
 /* An object that is not the function's own (the caller's memory, what a
@@ -430,8 +451,9 @@ void esc_resolve_escapes (struct graph *g);
    reached REASON in g->local if it has none yet in this walk.  */
 void esc_walk_outlives (struct graph *g, esc_node from,
 			struct esc_reason reason);
-/* Is object TARGET reachable from the pointees of FROM?  */
-int esc_reaches (struct graph *g, esc_node from, esc_node target);
+/* The objects reachable from the pointees of FROM (those included), in
+   a vector the caller frees.  */
+struct node_vec esc_reachable (struct graph *g, esc_node from);
 
 /* ------------------------------------------------------------------ */
 /* Summaries (escape-summary.c).  */

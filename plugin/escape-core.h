@@ -19,7 +19,8 @@
        that is instantiated at every call site outside its component.
 
    The implementation is split by concern: escape-program.c, escape-graph.c,
-   escape-solve.c, escape-summary.c, escape-provenance.c
+   escape-propagate.c, escape-collapse.c, escape-solve.c, escape-summary.c,
+   escape-provenance.c
    (escape-core-impl.h says which does what).
 
    See docs/design.md for the mapping from GIMPLE and the solver in detail.  */

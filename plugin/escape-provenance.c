@@ -107,6 +107,8 @@ esc_resolve_escapes (struct graph *g)
   const struct pts_set *escaped = esc_graph_pts (g, g->escaped);
   for (uint32_t i = 0; i < escaped->n; i++)
     g->is_escaped[escaped->v[i]] = 1;
+  for (size_t i = 0; i < g->escaped_objects.n; i++)
+    g->is_escaped[g->escaped_objects.v[i]] = 1;
   for (size_t i = 0; i < g->records.n; i++)
     {
       const struct record *r = &g->records.v[i];
@@ -167,28 +169,24 @@ esc_walk_outlives (struct graph *g, esc_node from, struct esc_reason reason)
   VEC_FREE (queue);
 }
 
-int
-esc_reaches (struct graph *g, esc_node from, esc_node target)
+struct node_vec
+esc_reachable (struct graph *g, esc_node from)
 {
-  struct node_vec work = { NULL, 0, 0 };
-  int found = 0;
+  struct node_vec reached = { NULL, 0, 0 };
   esc_graph_new_walk (g);
-  VEC_PUSH (work, from);
-  while (work.n && !found)
+  struct node_vec pts = esc_pointees (g, from);
+  for (size_t next = 0;; next++)
     {
-      struct node_vec pts = esc_pointees (g, work.v[--work.n]);
-      for (size_t i = 0; i < pts.n && !found; i++)
-	{
-	  esc_node x = pts.v[i];
-	  found = x == target;
-	  if (!esc_graph_visited (g, x))
-	    {
-	      esc_graph_visit (g, x);
-	      VEC_PUSH (work, x);
-	    }
-	}
+      for (size_t i = 0; i < pts.n; i++)
+	if (!esc_graph_visited (g, pts.v[i]))
+	  {
+	    esc_graph_visit (g, pts.v[i]);
+	    VEC_PUSH (reached, pts.v[i]);
+	  }
       VEC_FREE (pts);
+      if (next == reached.n)
+	break;
+      pts = esc_pointees (g, reached.v[next]);
     }
-  VEC_FREE (work);
-  return found;
+  return reached;
 }

@@ -2228,6 +2228,72 @@ test_large_component_levels (void)
   esc_unit_free (u);
 }
 
+/* A component of 16 functions folds escaped objects into unknown memory
+   (escape-propagate.c, folded): what reaches escaped memory, directly or
+   through a pointer loaded from it, still escapes, a global keeps its own
+   reason, and what stays local stays local.
+   void f0 (void) {
+     int e, x, y, t, z, k, h; int *s;
+     g = &e;		 e escapes: stored in global 'g'
+     int **q = g; *q = &x;	 x escapes: stored where e was, and e escaped
+     int **r = *q; *r = &y;	 y escapes: stored in memory loaded from e
+     int **u = ext (); *u = &t;	 t escapes: stored in unknown memory
+     int *w = &z; *w = 0;	 z does not escape
+     int **p2 = &s; *p2 = &k;	 neither s nor k escapes
+     g2 = &h;			 h escapes: stored in global 'g2'
+     f1 (); }
+   void fI (void) { fI+1 (); } ... f15 calls f0.  */
+static void
+test_large_component_folding (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  enum { N = 16 };
+  esc_fn fs[N];
+  char name[16];
+  for (int i = 0; i < N; i++)
+    {
+      snprintf (name, sizeof name, "fold%d", i);
+      fs[i] = decl (u, name);
+    }
+  esc_fn ext = decl (u, "ext");
+  esc_fn f = fs[0];
+  begin (u, f, 0, NULL, NULL, NULL);
+  esc_node e = esc_object (u, f), x = esc_object (u, f);
+  esc_node y = esc_object (u, f), t = esc_object (u, f);
+  esc_node z = esc_object (u, f), k = esc_object (u, f);
+  esc_node h = esc_object (u, f), s = esc_object (u, f);
+  esc_node g = esc_global (u, f, "g");
+  set_addr (u, f, g, e);
+  esc_node q = esc_cell (u, f);
+  esc_copy (u, f, q, g);
+  esc_store (u, f, q, addr_of (u, f, x));
+  esc_node r = esc_cell (u, f);
+  esc_load (u, f, r, q);
+  esc_store (u, f, r, addr_of (u, f, y));
+  esc_node un = esc_cell (u, f);
+  CALL (u, f, ext, un);
+  esc_store (u, f, un, addr_of (u, f, t));
+  esc_store (u, f, addr_of (u, f, z), esc_cell (u, f));
+  esc_store (u, f, addr_of (u, f, s), addr_of (u, f, k));
+  set_addr (u, f, esc_global (u, f, "g2"), h);
+  CALL (u, f, fs[1], ESC_NO_NODE);
+  for (int i = 1; i < N; i++)
+    {
+      begin (u, fs[i], 0, NULL, NULL, NULL);
+      CALL (u, fs[i], fs[(i + 1) % N], ESC_NO_NODE);
+    }
+  esc_unit_solve (u);
+  EXPECT_OBJ (u, f, e, ESC_R_GLOBAL, "g", 0);
+  EXPECT_ESCAPES (u, f, x);
+  EXPECT_ESCAPES (u, f, y);
+  EXPECT_ESCAPES (u, f, t);
+  EXPECT_NOESC (u, f, z);
+  EXPECT_NOESC (u, f, s);
+  EXPECT_NOESC (u, f, k);
+  EXPECT_OBJ (u, f, h, ESC_R_GLOBAL, "g2", 0);
+  esc_unit_free (u);
+}
+
 /* ------------------------------------------------------------------ */
 /* Fields.  */
 
@@ -3147,6 +3213,7 @@ main (void)
   test_large_component ();
   test_fields ();
   test_large_component_levels ();
+  test_large_component_folding ();
   test_fn_find ();
   test_fn_recursive ();
   test_calls_out ();
