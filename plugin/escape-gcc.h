@@ -28,6 +28,10 @@
 #include "internal-fn.h"
 #include "fold-const.h"
 #include "stor-layout.h"
+#include "gimple-fold.h"
+#include "cfgloop.h"
+#include "tree-cfg.h"
+#include "builtins.h"
 
 #include "escape-core.h"
 
@@ -130,6 +134,13 @@ void escape_report (struct esc_unit *unit, enum escape_report_mode mode,
 void escape_stackify_note (location_t loc, const char *text);
 /* Prints every note, in source order, once.  */
 void escape_emit_notes (void);
+
+/* escape-guard.cc: CALL, an allocation of run-time size, takes SLOT (of
+   SLOT_SIZE bytes) when what it asks fits, and stays a call otherwise;
+   FREE_CALL frees nothing when its pointer is SLOT's address.  */
+void escape_guard_allocation (gcall *call, tree slot,
+			      unsigned HOST_WIDE_INT slot_size);
+void escape_guard_free (gcall *free_call, tree slot);
 
 /* escape-stackify.cc: the transformation, on one function.  */
 unsigned int escape_stackify (struct esc_unit *unit, function *fun,

@@ -13,8 +13,10 @@
    their summaries), and each allocation call is judged:
 
    - it must not escape, and be malloc, calloc or aligned_alloc with a
-     constant size of at most stackify-max bytes, within the function's
-     stackify-frame-max budget, in a function that does not recurse (unless
+     constant size of at most stackify-max bytes, or a size known only at
+     run time (it then gets a slot of stackify-max bytes, taken when the
+     size fits: escape-guard.cc), within the function's stackify-frame-max
+     budget, in a function that does not recurse (unless
      stackify-recursive) and does not call setjmp;
    - every free call that may free it must free nothing but allocations that
      are moved too (or a null pointer), so that it can be removed; nothing
@@ -39,6 +41,10 @@ struct candidate
   bool moved;
   const char *refusal;		/* why not, while !moved */
   unsigned HOST_WIDE_INT align_bytes;
+  /* A run-time size: the slot is taken only when the size fits it, and
+     the frees stay, guarded (escape-guard.cc).  */
+  bool guarded;
+  unsigned HOST_WIDE_INT slot_size;
 };
 
 /* The alignment malloc guarantees (alignof (max_align_t)), in bytes.  */
@@ -560,9 +566,9 @@ first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
   const escape_alloc_site *site = c.site;
   if (!movable_allocator_p (site->call))
     return "only malloc, calloc and aligned_alloc are moved";
-  if (!site->size_known)
-    return "size is not a constant";
-  if (site->size > options->stackify_max)
+  if (!site->size_known && !options->stackify_max)
+    return "size is not a constant, and stackify-max is 0";
+  if (site->size_known && site->size > options->stackify_max)
     {
       snprintf (buf, sizeof buf, "larger than stackify-max (%lu bytes)",
 		options->stackify_max);
@@ -588,7 +594,7 @@ first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
 bool
 withdraw_freed (candidate *c)
 {
-  if (!c || !c->moved)
+  if (!c || !c->moved || c->guarded)
     return false;
   c->moved = false;
   c->refusal = "freed through a pointer that may hold another allocation";
@@ -611,7 +617,7 @@ free_removable (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
       for (gcall *call : calls)
 	{
 	  candidate *c = candidate_for (cands, call);
-	  if (!c || !c->moved)
+	  if (!c || !c->moved || c->guarded)
 	    return false;
 	}
       return !calls.is_empty ();
@@ -622,7 +628,7 @@ free_removable (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
   for (const candidate &c : cands.list)
     if (esc_may_point_to (unit, fn, f.ptr, c.site->object))
       {
-	if (!c.moved)
+	if (!c.moved || c.guarded)
 	  return false;
 	any = true;
       }
@@ -664,7 +670,7 @@ check_budget (candidates &cands, const struct escape_options *options)
     {
       if (!c.moved)
 	continue;
-      unsigned HOST_WIDE_INT size = MAX (c.site->size, 1);
+      unsigned HOST_WIDE_INT size = c.slot_size;
       if (used + size > options->stackify_frame_max)
 	{
 	  c.moved = false;
@@ -690,7 +696,10 @@ decide (struct esc_unit *unit, esc_fn fn, function *fun,
   facts.recursive = -1;
   for (const escape_alloc_site &site : sites.allocs)
     {
-      candidate c = { &site, false, NULL, slot_alignment (site.call) };
+      candidate c = { &site, false, NULL, slot_alignment (site.call),
+		      !site.size_known,
+		      site.size_known ? MAX (site.size, 1)
+		      : (unsigned HOST_WIDE_INT) options->stackify_max };
       if (esc_object_verdict (unit, fn, site.object).kind != ESC_R_NONE)
 	continue;
       c.refusal = first_refusal (unit, fn, c, sites, &facts, options);
@@ -715,8 +724,7 @@ decide (struct esc_unit *unit, esc_fn fn, function *fun,
 tree
 make_slot (const candidate &c)
 {
-  unsigned HOST_WIDE_INT size = MAX (c.site->size, 1);
-  tree type = build_array_type_nelts (char_type_node, size);
+  tree type = build_array_type_nelts (char_type_node, c.slot_size);
   tree slot = create_tmp_var (type, "escape_slot");
   SET_DECL_ALIGN (slot, c.align_bytes * BITS_PER_UNIT);
   DECL_USER_ALIGN (slot) = 1;
@@ -787,6 +795,22 @@ remove_free (gcall *free_call, candidates &cands, vec<tree> &slots)
   gsi_replace (&gsi, clobber, true);
 }
 
+/* Every free call that stays frees nothing when given a guarded slot's
+   address: the slot's address may have reached it any way.  */
+void
+guard_kept_frees (const escape_sites &sites, const vec<gcall *> &removed,
+		  const candidates &cands, const vec<tree> &slots)
+{
+  for (const escape_free_site &f : sites.frees)
+    {
+      if (removed.contains (f.call))
+	continue;
+      for (unsigned i = 0; i < cands.list.length (); i++)
+	if (cands.list[i].moved && cands.list[i].guarded)
+	  escape_guard_free (f.call, slots[i]);
+    }
+}
+
 bool
 rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
 	 candidates &cands)
@@ -802,10 +826,15 @@ rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
       frees.safe_push (f.call);
   for (gcall *free_call : frees)
     remove_free (free_call, cands, slots);
+  guard_kept_frees (sites, frees, cands, slots);
   for (unsigned i = 0; i < cands.list.length (); i++)
     if (cands.list[i].moved)
       {
-	move_allocation (cands.list[i], slots[i]);
+	const candidate &c = cands.list[i];
+	if (c.guarded && gimple_call_lhs (c.site->call))
+	  escape_guard_allocation (c.site->call, slots[i], c.slot_size);
+	else
+	  move_allocation (c, slots[i]);
 	changed = true;
       }
   return changed || !frees.is_empty ();
@@ -817,7 +846,12 @@ note_decisions (const candidates &cands)
   for (const candidate &c : cands.list)
     {
       char text[512];
-      if (c.moved)
+      if (c.moved && c.guarded)
+	snprintf (text, sizeof text,
+		  "allocation of run-time size moved to stack when it fits "
+		  HOST_WIDE_INT_PRINT_UNSIGNED " bytes (heap otherwise)",
+		  c.slot_size);
+      else if (c.moved)
 	snprintf (text, sizeof text,
 		  "allocation of " HOST_WIDE_INT_PRINT_UNSIGNED " byte%s "
 		  "moved to stack", c.site->size,

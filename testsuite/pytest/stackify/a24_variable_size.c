@@ -1,5 +1,6 @@
 /* malloc (strlen (s) + 1) of a string built at run time: the size is not
-   a constant, the allocation stays.  */
+   a constant, so it gets a slot taken when the size fits (all of them do
+   here), and the free skips it.  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
