@@ -52,10 +52,10 @@ drop_inner_edges (struct graph *g, esc_node a)
   struct node_vec *succ = &g->succ[a];
   for (size_t i = 0; i < succ->n; i++)
     succ->v[i] = esc_graph_rep (g, succ->v[i]);
-  qsort (succ->v, succ->n, sizeof *succ->v, esc_compare_nodes);
+  esc_sort_unique (succ);
   size_t kept = 0;
   for (size_t i = 0; i < succ->n; i++)
-    if (succ->v[i] != a && (!kept || succ->v[kept - 1] != succ->v[i]))
+    if (succ->v[i] != a)
       succ->v[kept++] = succ->v[i];
   succ->n = kept;
 }

@@ -422,6 +422,8 @@ esc_node esc_graph_rep (struct graph *g, esc_node n);
 int esc_set_add (struct pts_set *s, esc_node x);
 void esc_graph_enqueue (struct graph *g, esc_node n);
 int esc_compare_nodes (const void *a, const void *b);
+/* Sorts the nodes of V and drops repeats.  */
+void esc_sort_unique (struct node_vec *v);
 
 /* escape-collapse.c: merges each cycle of flow edges into one cell (sent
    again where it changed), and each node with a single source into it

@@ -417,9 +417,8 @@ esc_graph_free_record (struct graph *g, esc_node ptr, int how)
 /* ------------------------------------------------------------------ */
 /* Propagation.  */
 
-/* Sorts the nodes of V and drops repeats.  */
-static void
-sort_unique (struct node_vec *v)
+void
+esc_sort_unique (struct node_vec *v)
 {
   if (v->n < 2)
     return;
@@ -458,8 +457,8 @@ touched_by (struct graph *g, const struct node_vec *objs, struct touched *t)
       if (g->init[obj])
 	VEC_PUSH (t->levels, g->init[obj] - 1);
     }
-  sort_unique (&t->cells);
-  sort_unique (&t->levels);
+  esc_sort_unique (&t->cells);
+  esc_sort_unique (&t->levels);
 }
 
 /* Applies the loads LOADS and stores STORES of a pointer to the objects
