@@ -9,6 +9,7 @@
 #include "escape-core-impl.h"
 
 #include <string.h>
+
 /* ------------------------------------------------------------------ */
 /* Constraints.  */
 

@@ -41,11 +41,23 @@ struct candidate
   bool moved;
   const char *refusal;		/* why not, while !moved */
   unsigned HOST_WIDE_INT align_bytes;
-  /* A run-time size: the slot is taken only when the size fits it, and
-     the frees stay, guarded (escape-guard.cc).  */
-  bool guarded;
   unsigned HOST_WIDE_INT slot_size;
 };
+
+/* Is C an allocation of run-time size: its slot is taken only when the
+   size fits, and its frees stay, guarded (escape-guard.cc)?  */
+bool
+guarded_p (const candidate &c)
+{
+  return !c.site->size_known;
+}
+
+/* Is C moved with its frees removed (a constant size)?  */
+bool
+frees_go_p (const candidate *c)
+{
+  return c && c->moved && !guarded_p (*c);
+}
 
 /* The alignment malloc guarantees (alignof (max_align_t)), in bytes.  */
 unsigned HOST_WIDE_INT
@@ -594,7 +606,7 @@ first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
 bool
 withdraw_freed (candidate *c)
 {
-  if (!c || !c->moved || c->guarded)
+  if (!frees_go_p (c))
     return false;
   c->moved = false;
   c->refusal = "freed through a pointer that may hold another allocation";
@@ -616,8 +628,7 @@ free_removable (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
     {
       for (gcall *call : calls)
 	{
-	  candidate *c = candidate_for (cands, call);
-	  if (!c || !c->moved || c->guarded)
+	  if (!frees_go_p (candidate_for (cands, call)))
 	    return false;
 	}
       return !calls.is_empty ();
@@ -628,7 +639,7 @@ free_removable (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
   for (const candidate &c : cands.list)
     if (esc_may_point_to (unit, fn, f.ptr, c.site->object))
       {
-	if (!c.moved || c.guarded)
+	if (!frees_go_p (&c))
 	  return false;
 	any = true;
       }
@@ -697,7 +708,6 @@ decide (struct esc_unit *unit, esc_fn fn, function *fun,
   for (const escape_alloc_site &site : sites.allocs)
     {
       candidate c = { &site, false, NULL, slot_alignment (site.call),
-		      !site.size_known,
 		      site.size_known ? MAX (site.size, 1)
 		      : (unsigned HOST_WIDE_INT) options->stackify_max };
       if (esc_object_verdict (unit, fn, site.object).kind != ESC_R_NONE)
@@ -806,7 +816,7 @@ guard_kept_frees (const escape_sites &sites, const vec<gcall *> &removed,
       if (removed.contains (f.call))
 	continue;
       for (unsigned i = 0; i < cands.list.length (); i++)
-	if (cands.list[i].moved && cands.list[i].guarded)
+	if (cands.list[i].moved && guarded_p (cands.list[i]))
 	  escape_guard_free (f.call, slots[i]);
     }
 }
@@ -831,7 +841,7 @@ rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
     if (cands.list[i].moved)
       {
 	const candidate &c = cands.list[i];
-	if (c.guarded && gimple_call_lhs (c.site->call))
+	if (guarded_p (c) && gimple_call_lhs (c.site->call))
 	  escape_guard_allocation (c.site->call, slots[i], c.slot_size);
 	else
 	  move_allocation (c, slots[i]);
@@ -846,7 +856,7 @@ note_decisions (const candidates &cands)
   for (const candidate &c : cands.list)
     {
       char text[512];
-      if (c.moved && c.guarded)
+      if (c.moved && guarded_p (c))
 	snprintf (text, sizeof text,
 		  "allocation of run-time size moved to stack when it fits "
 		  HOST_WIDE_INT_PRINT_UNSIGNED " bytes (heap otherwise)",
