@@ -56,7 +56,6 @@ import pathlib
 import random
 import re
 import shutil
-import subprocess
 import sys
 import threading
 import time
@@ -64,6 +63,9 @@ import traceback
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT / "testsuite" / "pytest"))
+from stackify_builds import (ASAN_ENV, ENV, ICE_RE, MOVED_RE,  # noqa: E402
+                             run_command)
 SEEDS_DIR = HERE / "seeds"
 
 # ---------------------------------------------------------------------------
@@ -1418,35 +1420,6 @@ BUILDS = {
 # Built only when an ASan build fails: is the program at fault?
 TRIAGE = {"asan_ref": (["-O2"] + ASAN, False)}
 
-ENV = dict(os.environ, LC_ALL="C", LANG="C", LANGUAGE="C")
-for _v in ("GCC_COLORS", "GCC_EXEC_PREFIX", "COMPILER_PATH", "ASAN_OPTIONS",
-           "MALLOC_CHECK_", "MALLOC_PERTURB_", "LD_PRELOAD"):
-    ENV.pop(_v, None)
-ASAN_ENV = dict(ENV, ASAN_OPTIONS="detect_stack_use_after_return=1:"
-                "detect_leaks=0")
-
-MOVED_RE = re.compile(r"^[^\n]*:\d+:\d+: note: allocation of \d+ bytes? "
-                      r"moved to stack$", re.MULTILINE)
-ICE_RE = re.compile(r"internal compiler error|Please submit a full bug "
-                    r"report|killed by signal|Segmentation fault")
-
-
-def run(cmd, env, timeout, cwd=None):
-    """(exit code, stdout, stderr); a timeout is exit code -9."""
-    try:
-        p = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env,
-                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=timeout)
-        return (p.returncode, p.stdout.decode(errors="replace"),
-                p.stderr.decode(errors="replace"))
-    except subprocess.TimeoutExpired as e:
-        def text(b):
-            return b.decode(errors="replace") if isinstance(b, bytes) \
-                else (b or "")
-        return (-9, text(e.stdout),
-                text(e.stderr) + "\n[timed out after %ds]" % timeout)
-
-
 def status(rc):
     if rc == -9:
         return "timed out or killed"
@@ -1478,7 +1451,7 @@ class Checker:
         if with_plugin:
             cmd += ["-fplugin=%s" % self.plugin] + PLUGIN_ARGS
         cmd += [src, "-o", exe]
-        rc, out, err = run(cmd, ENV, BUILD_TIMEOUT)
+        rc, out, err = run_command(cmd, ENV, BUILD_TIMEOUT)
         self.log.append("$ %s\nexit %d\n%s%s" % (
             " ".join(map(str, cmd)), rc, out, err))
         if ICE_RE.search(err):
@@ -1490,8 +1463,8 @@ class Checker:
         return exe, err
 
     def execute(self, build, exe, asan):
-        result = run([exe], ASAN_ENV if asan else ENV, RUN_TIMEOUT,
-                     cwd=self.workdir)
+        result = run_command([exe], ASAN_ENV if asan else ENV, RUN_TIMEOUT,
+                             cwd=self.workdir)
         self.log.append("$ %s./%s\n%s" % (
             "ASAN_OPTIONS=%s " % ASAN_ENV["ASAN_OPTIONS"] if asan else "",
             build, show(result)))
@@ -1531,7 +1504,7 @@ class Checker:
             asan = "-fsanitize=address" in flags
             exe, err = self.build(build, flags, with_plugin)
             if build == "sk" and err:
-                self.moved = len(MOVED_RE.findall(err))
+                self.moved = sum(1 for _ in MOVED_RE.finditer(err))
             if exe is None:
                 continue
             got = self.execute(build, exe, asan)

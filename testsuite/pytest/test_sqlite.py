@@ -16,13 +16,13 @@ marked slow and runs only with ESCAPE_SLOW=1."""
 import concurrent.futures
 import difflib
 import os
-import re
 import subprocess
 import time
 
 import pytest
 
 import sqlite_amalgamation
+from stackify_builds import MOVED_RE
 from conftest import DATA, ENV, ROOT, ice, plugin_flags, run, tail
 
 pytestmark = [
@@ -39,9 +39,6 @@ PLUGIN_ARGS = ("stackify", "report")
 COMPILE_TIMEOUT = 900
 RUN_TIMEOUT = 120
 
-MOVED_RE = re.compile(
-    r"^(?P<file>[^\n]*?):\d+:\d+: note: allocation of \d+ bytes? "
-    r"moved to stack$", re.MULTILINE)
 
 
 def sqlite_source():

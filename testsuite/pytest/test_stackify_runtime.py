@@ -56,6 +56,9 @@ import threading
 
 import pytest
 
+from stackify_builds import (ASAN_ENV, ENV, ICE_RE, MOVED_RE,
+                             run_command)
+
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SRC_DIR = HERE / "stackify"
@@ -218,24 +221,10 @@ BUILDS = {
     "ref_O3": (["-O3"], False),
 }
 
-ENV = dict(os.environ, LC_ALL="C", LANG="C", LANGUAGE="C")
-for _v in ("GCC_COLORS", "GCC_EXEC_PREFIX", "COMPILER_PATH", "ASAN_OPTIONS",
-           "MALLOC_CHECK_", "MALLOC_PERTURB_", "LD_PRELOAD"):
-    ENV.pop(_v, None)
-ASAN_ENV = dict(ENV, ASAN_OPTIONS="detect_stack_use_after_return=1:"
-                "detect_leaks=0")
-
-MOVED_RE = re.compile(
-    r"^(?P<file>[^\n]*?):(?P<line>\d+):(?P<col>\d+): note: "
-    r"allocation of (?:(?P<size>\d+) bytes?|run-time size) moved to stack"
-    r"(?: when it fits \d+ bytes \(heap otherwise\))?$", re.MULTILINE)
 STACKIFY_NOTE_RE = re.compile(
     r"^[^\n]*?:\d+:\d+: note: allocation of "
     r"(?:\d+ bytes?|unknown size|run-time size) "
     r"(?:moved to stack.*|does not escape; stays on heap: .*)$", re.MULTILINE)
-ICE_RE = re.compile(r"internal compiler error|Please submit a full bug "
-                    r"report|killed by signal|Segmentation fault")
-
 
 def source_of(test_id):
     return VARIANTS.get(test_id, (test_id, ()))[0]
@@ -253,21 +242,6 @@ def moved_notes(stderr, src):
 
 def stackify_notes(stderr):
     return "\n".join(m.group(0) for m in STACKIFY_NOTE_RE.finditer(stderr))
-
-
-def _run(cmd, env, timeout, cwd=None):
-    try:
-        p = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env,
-                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=timeout)
-        return (p.returncode, p.stdout.decode(errors="replace"),
-                p.stderr.decode(errors="replace"))
-    except subprocess.TimeoutExpired as e:
-        def text(b):
-            return b.decode(errors="replace") if isinstance(b, bytes) \
-                else (b or "")
-        return (-9, text(e.stdout), text(e.stderr)
-                + "\n[timed out after %ds]" % timeout)
 
 
 class Build:
@@ -371,7 +345,7 @@ class Workshop:
             src.stem, "-asan" if asan else ""))
         cmd = [CC, "-O2"] + (ASAN if asan else []) + COMMON + \
             ["-c", src, "-o", out]
-        rc, _o, err = _run(cmd, ENV, BUILD_TIMEOUT)
+        rc, _o, err = run_command(cmd, ENV, BUILD_TIMEOUT)
         if rc != 0:
             pytest.fail("helper %s does not build:\n%s\n%s"
                         % (rel, " ".join(map(str, cmd)), err), pytrace=False)
@@ -401,11 +375,12 @@ class Workshop:
             cmd += ["-fplugin=%s" % self.plugin] + \
                 ["-fplugin-arg-escape-%s" % a for a in plugin_args_of(test_id)]
         cmd += [src] + helpers + ["-o", exe] + LIBS
-        rc, _out, err = _run(cmd, ENV, BUILD_TIMEOUT, cwd=self.workdir)
+        rc, _out, err = run_command(cmd, ENV, BUILD_TIMEOUT,
+                                    cwd=self.workdir)
         b = Build(cmd, rc, err, moved_notes(err, src))
         if rc == 0 and not ICE_RE.search(err):
-            b.run = _run([exe], ASAN_ENV if asan else ENV, RUN_TIMEOUT,
-                         cwd=self.workdir)
+            b.run = run_command([exe], ASAN_ENV if asan else ENV,
+                                RUN_TIMEOUT, cwd=self.workdir)
         return b
 
     def close(self):

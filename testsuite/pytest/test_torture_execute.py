@@ -18,7 +18,6 @@ test_summary with -s)."""
 import fcntl
 import os
 import pathlib
-import re
 import shutil
 import signal
 import subprocess
@@ -27,6 +26,7 @@ import time
 
 import pytest
 
+from stackify_builds import MOVED_RE
 from conftest import (ENV, ROOT, ice, every_nth, plugin_flags, run,
                       run_parallel, tail, torture_dir)
 
@@ -40,9 +40,6 @@ BASE_FLAGS = ["-O2", "-w", "-fno-diagnostics-color"]
 IEEE_FLAGS = ["-fno-inline"]
 PLUGIN_ARGS = ("stackify", "report")
 
-MOVED_RE = re.compile(
-    r"^[^\n]*:\d+:\d+: note: allocation of \d+ bytes? moved to stack$",
-    re.MULTILINE)
 
 
 def execute_dir():
@@ -162,7 +159,7 @@ def results(plugin, tmp_path_factory, request):
         cmd = ["gcc"] + flags + BASE_FLAGS + extra + \
             [str(src), "-o", "stack", "-lm"]
         rc, _out, err = run(cmd, cwd=work, timeout=PLUGIN_BUILD_TIMEOUT)
-        moved = len(MOVED_RE.findall(err))
+        moved = sum(1 for _ in MOVED_RE.finditer(err))
         if ice(err) or rc < 0:
             return Result(rel, "ice", moved, err, "exit %d" % rc, work, cmd)
         if rc != 0:
