@@ -145,5 +145,21 @@ void escape_guard_free (gcall *free_call, tree slot);
 /* escape-stackify.cc: the transformation, on one function.  */
 unsigned int escape_stackify (struct esc_unit *unit, function *fun,
 			      const struct escape_options *options);
+/* The statement that makes PTR's value, looking through copies and pointer
+   conversions; NULL for a constant or a parameter's value on entry.  */
+gimple *escape_pointer_source (tree ptr);
+/* Does the free call FREE_CALL free exactly the allocation ALLOC_CALL of
+   this iteration (its result, with no PHI in between)?  */
+bool escape_frees_exactly (gcall *free_call, gcall *alloc_call);
+
+/* escape-loops.cc: the strongly connected component of each block of
+   FUN's CFG, numbered from 1; 0 for a block on no cycle (Tarjan's
+   algorithm, iteratively).  Can the allocation CALL in such a component
+   take one slot for all iterations: is it freed on every path back to
+   itself (see there)?  */
+void escape_cfg_cycles (function *fun, auto_vec<int> *component);
+bool escape_dead_before_next_iteration (gcall *call,
+					const escape_sites &sites,
+					const vec<int> &component);
 
 #endif /* ESCAPE_GCC_H */
