@@ -19,7 +19,6 @@
    with "unsupported construct".  */
 
 #include "escape-gcc.h"
-#include "escape-libc.h"
 
 namespace {
 
@@ -684,6 +683,8 @@ allocation_size (gcall *call, const esc_libc_fn *entry,
 		 unsigned HOST_WIDE_INT *size)
 {
   unsigned HOST_WIDE_INT a, b;
+  if (const escape_allocator *allocator = escape_allocator_of_entry (entry))
+    return escape_allocator_size (call, allocator, size);
   switch (entry->alloc)
     {
     case ESC_ALLOC_REALLOC:
@@ -798,12 +799,16 @@ extract_callback (extractor *x, gcall *call, const esc_libc_fn *entry,
 		       args.length ());
 }
 
-/* free (p) frees what p points to; only a real free call may be removed
-   by the stackify pass, anything else that frees is "elsewhere".  */
+/* free (p) frees what p points to; only a real free call, or a call of
+   one of the program's deallocators that cannot throw, may be removed by
+   the stackify pass; anything else that frees is "elsewhere".  */
 void
-extract_free (extractor *x, gcall *call, esc_node ptr)
+extract_free (extractor *x, gcall *call, const esc_libc_fn *entry,
+	      esc_node ptr)
 {
-  bool removable = gimple_call_builtin_p (call, BUILT_IN_FREE);
+  bool removable = gimple_call_builtin_p (call, BUILT_IN_FREE)
+		   || (escape_allocator_of_entry (entry)
+		       && !stmt_could_throw_p (x->fun, call));
   esc_free (x->unit, x->fn, ptr, removable);
   if (removable && x->sites)
     {
@@ -894,7 +899,7 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
 	case ESC_ARG_NOT_KEPT:
 	  break;
 	case ESC_ARG_FREED:
-	  extract_free (x, call, v);
+	  extract_free (x, call, entry, v);
 	  break;
 	case ESC_ARG_HEAP:
 	  esc_free (x->unit, x->fn, v, 0);
@@ -1361,6 +1366,11 @@ extract_call (extractor *x, gcall *call)
   const esc_libc_fn *entry = NULL;
   if (!analysable_callee (fndecl) || DECL_EXTERNAL (fndecl))
     entry = libc_entry (call, fndecl);
+  /* The program's own allocators: by what they are declared or found to
+     be, not by what their bodies do.  */
+  if (!entry)
+    if (const escape_allocator *a = escape_allocator_of_call (call))
+      entry = &a->entry;
   if (entry)
     {
       extract_libc_call (x, call, entry);
@@ -1670,6 +1680,7 @@ escape_extract_function (struct esc_unit *unit, function *fun, bool for_report)
   auto_vec<const char *> names;
   param_names (fun, &names);
   esc_fn_begin (unit, fn, names.length (), names.address ());
+  escape_detect_wrapper (fun);
   run_extractor (unit, fun, fn, NULL, for_report);
 }
 

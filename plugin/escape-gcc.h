@@ -32,8 +32,11 @@
 #include "cfgloop.h"
 #include "tree-cfg.h"
 #include "builtins.h"
+#include "attribs.h"
+#include "tree-eh.h"
 
 #include "escape-core.h"
+#include "escape-libc.h"
 
 /* escape-layout.cc: the fields of struct TYPE (byte ranges, sorted and
    disjoint), false if it gets none; where the memory reference REF goes:
@@ -135,10 +138,47 @@ void escape_stackify_note (location_t loc, const char *text);
 /* Prints every note, in source order, once.  */
 void escape_emit_notes (void);
 
-/* escape-guard.cc: CALL, an allocation of run-time size, takes SLOT (of
-   SLOT_SIZE bytes) when what it asks fits, and stays a call otherwise;
-   FREE_CALL frees nothing when its pointer is SLOT's address.  */
-void escape_guard_allocation (gcall *call, tree slot,
+/* escape-allocators.cc: the program's own allocators and deallocators
+   (its wrappers), each seen through a libc table entry of its own.  */
+struct escape_allocator
+{
+  struct esc_libc_fn entry;	/* first: the entry is the allocator */
+  tree dealloc;			/* the allocator's deallocator, NULL_TREE
+				   for free */
+  unsigned freed_arg;		/* a deallocator's freed argument */
+  int align_arg;		/* alloc_align's argument, or -1 */
+  unsigned HOST_WIDE_INT align_bytes; /* assume_aligned's, 0 if none,
+				   all ones if not a constant */
+  bool clears;			/* a slot in its stead is cleared */
+  bool wrapped;			/* found in the unit (a wrapper) */
+  bool sized;			/* the size is known: the product of the
+				   size arguments (none: a clone for
+				   constant sizes) and SIZE_FACTOR */
+  unsigned HOST_WIDE_INT size_factor;
+};
+/* What FNDECL (the callee of CALL) is, or NULL; the allocator an entry of
+   the analysis stands for, or NULL for the C library's.  */
+const escape_allocator *escape_allocator_of_decl (tree fndecl);
+const escape_allocator *escape_allocator_of_call (gcall *call);
+const escape_allocator *escape_allocator_of_entry (const esc_libc_fn *entry);
+/* The size CALL of A asks for, if it is a constant.  */
+bool escape_allocator_size (gcall *call, const escape_allocator *a,
+			    unsigned HOST_WIDE_INT *size);
+/* Records FUN as an allocator if its body is a wrapper; called on every
+   function of the unit, callees first (where the call graph allows).  */
+void escape_detect_wrapper (function *fun);
+/* The pointer a free call (free, or a deallocator) frees, or NULL_TREE.  */
+tree escape_freed_pointer (gcall *call);
+/* -fplugin-arg-escape-allocator=VALUE: false (after an error) if VALUE is
+   not a list of ALLOC:DEALLOC pairs.  */
+bool escape_name_allocators (const char *plugin, const char *value);
+
+/* escape-guard.cc: CALL, an allocation of run-time size (ENTRY), takes
+   SLOT (of SLOT_SIZE bytes, cleared if CLEARS) when what it asks fits, and
+   stays a call otherwise; FREE_CALL frees nothing when its pointer is
+   SLOT's address.  */
+void escape_guard_allocation (gcall *call, const esc_libc_fn *entry,
+			      bool clears, tree slot,
 			      unsigned HOST_WIDE_INT slot_size);
 void escape_guard_free (gcall *free_call, tree slot);
 

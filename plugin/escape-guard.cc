@@ -18,41 +18,54 @@
      free (p == &escape_slot ? NULL : p)
 
    so that the slot is never freed, whichever way its address travelled
-   (a copy, a PHI, a load from a struct).  */
+   (a copy, a PHI, a load from a struct).  A deallocator other than free
+   (escape-allocators.cc) may not take a null pointer: its call is
+   skipped instead, "if (p != &escape_slot) dealloc (p)".  The slot of an
+   allocator that clears, or whose contents are not known, is cleared for
+   the bytes asked.  */
 
 #include "escape-gcc.h"
 
 namespace {
 
-/* The condition "what CALL asks for fits SLOT_SIZE bytes", computed into
-   SEQ, and in *BYTES the number of bytes asked.  */
+/* The condition "what CALL (an allocation by ENTRY) asks for fits
+   SLOT_SIZE bytes", computed into SEQ, and in *BYTES the number of bytes
+   asked: the product of its sizes (one or two arguments, and the constant
+   factor of a program's allocator).  Each argument must fit, so that the
+   product, of numbers up to 2^20, cannot wrap.  */
 tree
-fits_slot (gcall *call, unsigned HOST_WIDE_INT slot_size, gimple_seq *seq,
-	   tree *bytes)
+fits_slot (gcall *call, const esc_libc_fn *entry,
+	   unsigned HOST_WIDE_INT slot_size, gimple_seq *seq, tree *bytes)
 {
   location_t loc = gimple_location (call);
   tree k = build_int_cst (size_type_node, slot_size);
-  if (gimple_call_builtin_p (call, BUILT_IN_CALLOC))
+  const escape_allocator *a = escape_allocator_of_entry (entry);
+  unsigned HOST_WIDE_INT factor = a ? a->size_factor : 1;
+  tree fits = NULL_TREE;
+  *bytes = NULL_TREE;
+  unsigned count = 0;
+  for (unsigned i = 0; i < 2; i++)
     {
+      if (entry->size_arg[i] == ESC_LIBC_NONE)
+	continue;
       tree n = gimple_convert (seq, loc, size_type_node,
-			       gimple_call_arg (call, 0));
-      tree size = gimple_convert (seq, loc, size_type_node,
-				  gimple_call_arg (call, 1));
-      *bytes = gimple_build (seq, loc, MULT_EXPR, size_type_node, n, size);
-      tree fits = gimple_build (seq, loc, LE_EXPR, boolean_type_node, n, k);
-      tree size_fits = gimple_build (seq, loc, LE_EXPR, boolean_type_node,
-				     size, k);
-      tree product_fits = gimple_build (seq, loc, LE_EXPR, boolean_type_node,
-					*bytes, k);
-      fits = gimple_build (seq, loc, BIT_AND_EXPR, boolean_type_node, fits,
-			   size_fits);
-      return gimple_build (seq, loc, BIT_AND_EXPR, boolean_type_node, fits,
-			   product_fits);
+			       gimple_call_arg (call, entry->size_arg[i]));
+      tree n_fits = gimple_build (seq, loc, LE_EXPR, boolean_type_node, n, k);
+      fits = fits ? gimple_build (seq, loc, BIT_AND_EXPR, boolean_type_node,
+				  fits, n_fits) : n_fits;
+      *bytes = *bytes ? gimple_build (seq, loc, MULT_EXPR, size_type_node,
+				      *bytes, n) : n;
+      count++;
     }
-  unsigned size_arg = gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC);
-  *bytes = gimple_convert (seq, loc, size_type_node,
-			   gimple_call_arg (call, size_arg));
-  return gimple_build (seq, loc, LE_EXPR, boolean_type_node, *bytes, k);
+  if (factor != 1)
+    *bytes = gimple_build (seq, loc, MULT_EXPR, size_type_node, *bytes,
+			   build_int_cst (size_type_node, factor));
+  if (count == 1 && factor == 1)
+    return fits;
+  tree product_fits = gimple_build (seq, loc, LE_EXPR, boolean_type_node,
+				    *bytes, k);
+  return gimple_build (seq, loc, BIT_AND_EXPR, boolean_type_node, fits,
+		       product_fits);
 }
 
 /* Splits CALL's block before CALL and after it: returns the edge from the
@@ -72,8 +85,8 @@ isolate_call (gcall *call, basic_block *join)
 }  // anon namespace
 
 void
-escape_guard_allocation (gcall *call, tree slot,
-			 unsigned HOST_WIDE_INT slot_size)
+escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
+			 tree slot, unsigned HOST_WIDE_INT slot_size)
 {
   tree lhs = gimple_call_lhs (call);
   location_t loc = gimple_location (call);
@@ -83,7 +96,7 @@ escape_guard_allocation (gcall *call, tree slot,
 
   gimple_seq test = NULL;
   tree bytes;
-  tree fits = fits_slot (call, slot_size, &test, &bytes);
+  tree fits = fits_slot (call, entry, slot_size, &test, &bytes);
   gcond *cond = gimple_build_cond (NE_EXPR, fits, boolean_false_node,
 				   NULL_TREE, NULL_TREE);
   gimple_set_location (cond, loc);
@@ -110,7 +123,7 @@ escape_guard_allocation (gcall *call, tree slot,
 				       (slot, TREE_TYPE (lhs)));
   gimple_set_location (take, loc);
   gsi_insert_after (&in_slot, take, GSI_NEW_STMT);
-  if (gimple_call_builtin_p (call, BUILT_IN_CALLOC))
+  if (clears)
     {
       gcall *clear = gimple_build_call (builtin_decl_explicit
 					(BUILT_IN_MEMSET), 3,
@@ -131,6 +144,8 @@ escape_guard_allocation (gcall *call, tree slot,
     loops_state_set (LOOPS_NEED_FIXUP);
 }
 
+namespace {
+
 /* Appends LHS = A CODE B [C] to SEQ, unfolded: folding now would use the
    points-to information of before the rewrite, where a pointer that may
    now hold the slot's address still points to the heap only (and a
@@ -146,10 +161,49 @@ append_unfolded (gimple_seq *seq, location_t loc, tree type, tree_code code,
   return lhs;
 }
 
+/* Runs CALL only when IS_SLOT, computed by TEST, is false: a deallocator
+   other than free need not take a null pointer.  A result of the call is
+   null when it was skipped.  */
+void
+skip_when (gcall *call, gimple_seq test, tree is_slot)
+{
+  location_t loc = gimple_location (call);
+  basic_block join;
+  edge to_call = isolate_call (call, &join);
+  basic_block test_bb = to_call->src;
+  gcond *cond = gimple_build_cond (NE_EXPR, is_slot, boolean_false_node,
+				   NULL_TREE, NULL_TREE);
+  gimple_set_location (cond, loc);
+  gimple_seq_add_stmt (&test, cond);
+  gimple_stmt_iterator at = gsi_last_bb (test_bb);
+  gsi_insert_seq_after (&at, test, GSI_NEW_STMT);
+  to_call->flags = EDGE_FALSE_VALUE;
+  edge skip = make_edge (test_bb, join, EDGE_TRUE_VALUE);
+  skip->probability = profile_probability::unlikely ();
+  to_call->probability = skip->probability.invert ();
+  to_call->dest->count = test_bb->count.apply_probability
+    (to_call->probability);
+  tree lhs = gimple_call_lhs (call);
+  if (lhs && TREE_CODE (lhs) == SSA_NAME)
+    {
+      tree from_call = make_ssa_name (TREE_TYPE (lhs));
+      gimple_call_set_lhs (call, from_call);
+      update_stmt (call);
+      gphi *phi = create_phi_node (lhs, join);
+      add_phi_arg (phi, from_call, single_succ_edge (to_call->dest), loc);
+      add_phi_arg (phi, build_zero_cst (TREE_TYPE (lhs)), skip, loc);
+    }
+  free_dominance_info (CDI_DOMINATORS);
+  if (current_loops)
+    loops_state_set (LOOPS_NEED_FIXUP);
+}
+
+}  // anon namespace
+
 void
 escape_guard_free (gcall *free_call, tree slot)
 {
-  tree ptr = gimple_call_arg (free_call, 0);
+  tree ptr = escape_freed_pointer (free_call);
   if (integer_zerop (ptr))
     return;
   location_t loc = gimple_location (free_call);
@@ -157,6 +211,11 @@ escape_guard_free (gcall *free_call, tree slot)
   tree type = TREE_TYPE (ptr);
   tree is_slot = append_unfolded (&seq, loc, boolean_type_node, EQ_EXPR, ptr,
 				  build_fold_addr_expr_with_type (slot, type));
+  if (!gimple_call_builtin_p (free_call, BUILT_IN_FREE))
+    {
+      skip_when (free_call, seq, is_slot);
+      return;
+    }
   tree freed = append_unfolded (&seq, loc, type, COND_EXPR, is_slot,
 				build_zero_cst (type), ptr);
   gimple_stmt_iterator gsi = gsi_for_stmt (free_call);

@@ -153,8 +153,8 @@ phi_chosen_after_call (const loop_check &lc, basic_block phi_block,
 gphi *
 result_or_null_phi (const loop_check &lc, gcall *free_call)
 {
-  gphi *phi = safe_dyn_cast <gphi *> (escape_pointer_source (gimple_call_arg
-							(free_call, 0)));
+  gphi *phi = safe_dyn_cast <gphi *> (escape_pointer_source
+				      (escape_freed_pointer (free_call)));
   if (!phi)
     return NULL;
   for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)

@@ -13,6 +13,9 @@
 					     (default 1024)
      -fplugin-arg-escape-stackify-recursive  also in functions that may
 					     recurse
+     -fplugin-arg-escape-allocator=A:D[,...]  the function A allocates and D
+					     frees, like malloc and free
+					     (repeatable)
 
    Anything else is an error that lists the valid arguments.  */
 
@@ -22,7 +25,8 @@ namespace {
 
 const char valid_arguments[] =
   "'report', 'report=all', 'report=escapes', 'stackify', "
-  "'stackify-max=N', 'stackify-frame-max=N', 'stackify-recursive'";
+  "'stackify-max=N', 'stackify-frame-max=N', 'stackify-recursive', "
+  "'allocator=ALLOC:DEALLOC'";
 
 /* The largest limit accepted: beyond it a stack frame is no place for an
    allocation anyway.  */
@@ -104,6 +108,8 @@ escape_parse_options (const struct plugin_name_args *info,
 	ok &= parse_limit (plugin, arg, &options->stackify_max);
       else if (!strcmp (arg->key, "stackify-frame-max"))
 	ok &= parse_limit (plugin, arg, &options->stackify_frame_max);
+      else if (!strcmp (arg->key, "allocator"))
+	ok &= escape_name_allocators (plugin, arg->value);
       else
 	{
 	  error ("unknown argument %<-fplugin-arg-%s-%s%>; valid arguments "

@@ -45,6 +45,7 @@ struct plugin_info escape_plugin_info = {
   "  -fplugin-arg-escape-stackify-max=N        largest moved, bytes (256)\n"
   "  -fplugin-arg-escape-stackify-frame-max=N  most per function, bytes (1024)\n"
   "  -fplugin-arg-escape-stackify-recursive    also in recursive functions\n"
+  "  -fplugin-arg-escape-allocator=A:D         A allocates, D frees\n"
 };
 
 /* The front ends whose "return &local" c_finish_return rewrites: C and

@@ -30,7 +30,6 @@
    clobbers of the slot (GCC's end-of-life marker) or disappear.  */
 
 #include "escape-gcc.h"
-#include "escape-libc.h"
 
 namespace {
 
@@ -73,28 +72,54 @@ malloc_alignment (void)
 const unsigned HOST_WIDE_INT max_stack_alignment = 4096;
 
 bool
-movable_allocator_p (gcall *call)
+builtin_movable_p (gcall *call)
 {
   return gimple_call_builtin_p (call, BUILT_IN_MALLOC)
 	 || gimple_call_builtin_p (call, BUILT_IN_CALLOC)
 	 || gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC);
 }
 
-/* The alignment of the slot for CALL, or 0 if aligned_alloc's is not a
-   constant power of two the stack can give.  */
-unsigned HOST_WIDE_INT
-slot_alignment (gcall *call)
+/* Is the slot replacing SITE cleared: calloc's, or an allocator's whose
+   contents are not known?  */
+bool
+slot_cleared_p (const escape_alloc_site &site)
 {
-  unsigned HOST_WIDE_INT align = malloc_alignment ();
-  if (!gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC))
-    return align;
-  tree arg = gimple_call_arg (call, 0);
-  if (TREE_CODE (arg) != INTEGER_CST || !tree_fits_uhwi_p (arg))
+  const escape_allocator *a = escape_allocator_of_entry (site.entry);
+  return a ? a->clears : gimple_call_builtin_p (site.call, BUILT_IN_CALLOC);
+}
+
+/* The alignment ARG asks for, if it is a constant power of two the stack
+   can give, else 0.  */
+unsigned HOST_WIDE_INT
+asked_alignment (tree arg)
+{
+  if (!arg || TREE_CODE (arg) != INTEGER_CST || !tree_fits_uhwi_p (arg))
     return 0;
   unsigned HOST_WIDE_INT asked = tree_to_uhwi (arg);
   if (!pow2p_hwi (asked) || asked > max_stack_alignment)
     return 0;
-  return MAX (align, asked);
+  return MAX (malloc_alignment (), asked);
+}
+
+/* The alignment of the slot for SITE, or 0 if aligned_alloc's (or what
+   the allocator's alloc_align or assume_aligned says) is not a constant
+   power of two the stack can give.  */
+unsigned HOST_WIDE_INT
+slot_alignment (const escape_alloc_site &site)
+{
+  gcall *call = site.call;
+  if (gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC))
+    return asked_alignment (gimple_call_arg (call, 0));
+  const escape_allocator *a = escape_allocator_of_entry (site.entry);
+  if (!a)
+    return malloc_alignment ();
+  if (a->align_arg >= 0)
+    return (unsigned) a->align_arg < gimple_call_num_args (call)
+	   ? asked_alignment (gimple_call_arg (call, a->align_arg)) : 0;
+  if (a->align_bytes)
+    return asked_alignment (build_int_cstu (size_type_node,
+					    a->align_bytes));
+  return malloc_alignment ();
 }
 
 /* ---- Where the pointer of a free call comes from.  */
@@ -221,8 +246,18 @@ first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
 {
   static char buf[128];
   const escape_alloc_site *site = c.site;
-  if (!movable_allocator_p (site->call))
-    return "only malloc, calloc and aligned_alloc are moved";
+  const escape_allocator *a = escape_allocator_of_entry (site->entry);
+  if (!a && !builtin_movable_p (site->call))
+    return "only malloc, calloc, aligned_alloc and the program's "
+	   "allocators are moved";
+  if (a && !a->sized)
+    {
+      snprintf (buf, sizeof buf, "the size '%s' allocates is not known: "
+		"declare it with alloc_size", a->entry.name);
+      return buf;
+    }
+  if (a && stmt_could_throw_p (facts->fun, site->call))
+    return "the allocator may throw an exception";
   if (!site->size_known && !options->stackify_max)
     return "size is not a constant, and stackify-max is 0";
   if (site->size_known && site->size > options->stackify_max)
@@ -268,7 +303,7 @@ free_removable (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
 {
   hash_set<gimple *> visited;
   auto_vec<gcall *> calls;
-  if (trace_pointer (cands, gimple_call_arg (f.call, 0), true, &visited,
+  if (trace_pointer (cands, escape_freed_pointer (f.call), true, &visited,
 		     &calls))
     {
       for (gcall *call : calls)
@@ -303,7 +338,7 @@ check_free (struct esc_unit *unit, esc_fn fn, const escape_free_site &f,
   hash_set<gimple *> visited;
   auto_vec<gcall *> calls;
   bool changed = false;
-  if (trace_pointer (cands, gimple_call_arg (f.call, 0), true, &visited,
+  if (trace_pointer (cands, escape_freed_pointer (f.call), true, &visited,
 		     &calls))
     for (gcall *call : calls)
       changed |= withdraw_freed (candidate_for (cands, call));
@@ -352,7 +387,7 @@ decide (struct esc_unit *unit, esc_fn fn, function *fun,
   facts.recursive = -1;
   for (const escape_alloc_site &site : sites.allocs)
     {
-      candidate c = { &site, false, NULL, slot_alignment (site.call),
+      candidate c = { &site, false, NULL, slot_alignment (site),
 		      site.size_known ? MAX (site.size, 1)
 		      : (unsigned HOST_WIDE_INT) options->stackify_max };
       if (esc_object_verdict (unit, fn, site.object).kind != ESC_R_NONE)
@@ -415,7 +450,7 @@ move_allocation (const candidate &c, tree slot)
 				  (slot, TREE_TYPE (lhs)));
   gimple_set_location (assign, loc);
   gsi_replace (&gsi, assign, true);
-  if (gimple_call_builtin_p (call, BUILT_IN_CALLOC))
+  if (slot_cleared_p (*c.site))
     {
       gassign *zero = gimple_build_assign (slot, build_constructor
 						   (TREE_TYPE (slot), NULL));
@@ -432,7 +467,7 @@ remove_free (gcall *free_call, candidates &cands, vec<tree> &slots)
 {
   hash_set<gimple *> visited;
   auto_vec<gcall *> calls;
-  trace_pointer (cands, gimple_call_arg (free_call, 0), true, &visited,
+  trace_pointer (cands, escape_freed_pointer (free_call), true, &visited,
 		 &calls);
   gimple_stmt_iterator gsi = gsi_for_stmt (free_call);
   bool one_slot = calls.length () == 1 && escape_frees_exactly (free_call, calls[0]);
@@ -487,7 +522,9 @@ rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
       {
 	const candidate &c = cands.list[i];
 	if (guarded_p (c) && gimple_call_lhs (c.site->call))
-	  escape_guard_allocation (c.site->call, slots[i], c.slot_size);
+	  escape_guard_allocation (c.site->call, c.site->entry,
+				   slot_cleared_p (*c.site), slots[i],
+				   c.slot_size);
 	else
 	  move_allocation (c, slots[i]);
 	changed = true;
@@ -548,7 +585,7 @@ escape_pointer_source (tree ptr)
 bool
 escape_frees_exactly (gcall *free_call, gcall *alloc_call)
 {
-  return escape_pointer_source (gimple_call_arg (free_call, 0)) == alloc_call;
+  return escape_pointer_source (escape_freed_pointer (free_call)) == alloc_call;
 }
 
 unsigned int

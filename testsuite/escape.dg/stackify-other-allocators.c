@@ -12,7 +12,7 @@
 int
 dup_literal (int i)
 {
-  char *p = strdup ("hello"); /* { dg-message "allocation of 6 bytes does not escape; stays on heap: only malloc, calloc and aligned_alloc are moved" } */
+  char *p = strdup ("hello"); /* { dg-message "allocation of 6 bytes does not escape; stays on heap: only malloc, calloc, aligned_alloc and the program's allocators are moved" } */
   int r = p[i];
   free (p);
   return r;
@@ -21,7 +21,7 @@ dup_literal (int i)
 int
 ndup_literal (int i)
 {
-  char *p = strndup ("hello, world", 4); /* { dg-message "allocation of 5 bytes does not escape; stays on heap: only malloc, calloc and aligned_alloc are moved" } */
+  char *p = strndup ("hello, world", 4); /* { dg-message "allocation of 5 bytes does not escape; stays on heap: only malloc, calloc, aligned_alloc and the program's allocators are moved" } */
   int r = p[i];
   free (p);
   return r;
@@ -30,7 +30,7 @@ ndup_literal (int i)
 int
 with_memalign (int i, int j)
 {
-  char *p = memalign (16, 32); /* { dg-message "allocation of 32 bytes does not escape; stays on heap: only malloc, calloc and aligned_alloc are moved" } */
+  char *p = memalign (16, 32); /* { dg-message "allocation of 32 bytes does not escape; stays on heap: only malloc, calloc, aligned_alloc and the program's allocators are moved" } */
   p[i] = 1;
   int r = p[j];
   free (p);
@@ -40,7 +40,7 @@ with_memalign (int i, int j)
 int
 with_valloc (int i, int j)
 {
-  char *p = valloc (64); /* { dg-message "allocation of 64 bytes does not escape; stays on heap: only malloc, calloc and aligned_alloc are moved" } */
+  char *p = valloc (64); /* { dg-message "allocation of 64 bytes does not escape; stays on heap: only malloc, calloc, aligned_alloc and the program's allocators are moved" } */
   p[i] = 1;
   int r = p[j];
   free (p);
@@ -52,7 +52,7 @@ with_realloc (int i, int j)
 {
   char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: resized by 'realloc'" } */
   p[i] = 1;
-  char *q = realloc (p, 32); /* { dg-message "allocation of 32 bytes does not escape; stays on heap: only malloc, calloc and aligned_alloc are moved" } */
+  char *q = realloc (p, 32); /* { dg-message "allocation of 32 bytes does not escape; stays on heap: only malloc, calloc, aligned_alloc and the program's allocators are moved" } */
   q[j] = 2;
   int r = q[i];
   free (q);

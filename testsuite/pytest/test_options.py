@@ -115,3 +115,34 @@ def test_plugin_version_is_shown_by_v(compile):
     rc, _out, err = compile(SRC, "-v", args=())
     assert rc == 0, err
     assert re.search(r"^\s*escape: \S+", err, re.MULTILINE), err
+
+
+@pytest.mark.parametrize("value", ["xmalloc", "xmalloc:", ":free", "a:b:c",
+                                   "xmalloc:free,,", "xmalloc:free,bad"])
+def test_bad_allocator_pair_is_an_error(compile, value):
+    rc, _out, err = compile(SRC, "-O2", args=("report",
+                                              "allocator=" + value))
+    assert rc != 0, err
+    assert not ice(err), err
+    lines = [l for l in errors(err) if "invalid pair" in l]
+    assert lines, err
+    assert "-fplugin-arg-escape-allocator" in lines[0], lines[0]
+    assert "ALLOCATOR:DEALLOCATOR" in lines[0], lines[0]
+    assert parse_notes(err) == []
+
+
+def test_allocator_needs_a_value(compile):
+    rc, _out, err = compile(SRC, "-O2", args=("report", "allocator"))
+    assert rc != 0, err
+    assert any("-fplugin-arg-escape-allocator" in l and "xmalloc:free" in l
+               for l in errors(err)), err
+    assert parse_notes(err) == []
+
+
+def test_allocator_pairs_are_accepted(compile):
+    rc, _out, err = compile(SRC, "-O2", args=(
+        "report", "allocator=xmalloc:free,pool_get:pool_put",
+        "allocator=g_malloc:g_free"))
+    assert rc == 0, err
+    assert not errors(err), err
+    assert parse_notes(err)

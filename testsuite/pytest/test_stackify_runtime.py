@@ -116,6 +116,8 @@ EXPECTED_MOVED = {
     "c43_known_call_targets": 1,       # a read-only table of readers
     "c44_struct_fields": 3,            # a cell per field
     "c45_runtime_size_bounds": 5,      # slots of 256 bytes when they fit
+    "c46_allocator_wrappers": 4,       # xmalloc found, zalloc declared
+    "c46_allocator_wrappers+named": 5,  # and pool_get:pool_put named
     # ---- adversarial
     "a01_returned": 0,
     "a02_global": 0,
@@ -183,6 +185,7 @@ EXPECTED_MOVED = {
     "a67_address_number_kept": 0,      # the number escapes
     "a68_table_target_keeps": 0,       # one target of the table keeps it
     "a69_field_kept": 1,               # p.b moves; p.a and saved's stay
+    "a70_wrapper_keeps_last": 0,       # wrappers that keep, or limit sizes
     "a64_printf_custom_conversion": 0,  # register_printf_specifier's %W
     "a65_qsort_keeps_second": 0,       # the comparator keeps its 2nd argument
 }
@@ -191,6 +194,8 @@ EXPECTED_MOVED = {
 # arguments: id -> (source name, extra -fplugin-arg-escape-* arguments).
 VARIANTS = {
     "c26_recursion+recursive": ("c26_recursion", ("stackify-recursive",)),
+    "c46_allocator_wrappers+named": ("c46_allocator_wrappers",
+                                     ("allocator=pool_get:pool_put",)),
 }
 
 # Programs linked with helpers of another translation unit, compiled
@@ -199,6 +204,8 @@ HELPERS = {
     "a07_extern_keeps": ("helpers/keeper.c",),
     "a35_extern_frees": ("helpers/keeper.c",),
     "a54_pointer_halves_to_extern": ("helpers/keeper.c",),
+    "c46_allocator_wrappers": ("helpers/allocators.c",),
+    "c46_allocator_wrappers+named": ("helpers/allocators.c",),
 }
 
 CC = os.environ.get("ESCAPE_STACKIFY_CC", "gcc")
