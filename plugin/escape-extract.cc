@@ -921,6 +921,11 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
 	  break;
 	case ESC_ARG_REALLOC:
 	  esc_reallocate (x->unit, x->fn, v);
+	  if (x->sites)
+	    {
+	      escape_free_site site = { call, v };
+	      x->sites->reallocs.safe_push (site);
+	    }
 	  break;
 	case ESC_ARG_CONTENT_KEPT:
 	  esc_escape (x->unit, x->fn, load_through (x, v),

@@ -96,6 +96,7 @@ struct escape_sites
 {
   auto_vec<escape_alloc_site> allocs;
   auto_vec<escape_free_site> frees;
+  auto_vec<escape_free_site> reallocs;	/* the calls that resize (realloc) */
 };
 
 /* The function FNDECL was cloned from (IPA-CP, IPA-SRA), or FNDECL.  */
@@ -164,7 +165,17 @@ const escape_allocator *escape_allocator_of_entry (const esc_libc_fn *entry);
 /* The size CALL of A asks for, if it is a constant.  */
 bool escape_allocator_size (gcall *call, const escape_allocator *a,
 			    unsigned HOST_WIDE_INT *size);
-/* Records FUN as an allocator if its body is a wrapper; called on every
+/* For escape-wrappers.cc: a new allocator (or deallocator) entry for
+   FNDECL, its pointer arguments kept; multiplies A's size by the constant
+   FACTOR (false if it would grow past any slot); records the wrapper A of
+   FNDECL.  */
+escape_allocator *escape_new_allocator (tree fndecl,
+					enum esc_libc_result result,
+					enum esc_libc_alloc alloc);
+bool escape_scale_allocator (escape_allocator *a,
+			     unsigned HOST_WIDE_INT factor);
+void escape_add_wrapper (tree fndecl, escape_allocator *a);
+/* escape-wrappers.cc: records FUN as an allocator if its body is a wrapper; called on every
    function of the unit, callees first (where the call graph allows).  */
 void escape_detect_wrapper (function *fun);
 /* The pointer a free call (free, or a deallocator) frees, or NULL_TREE.  */
@@ -181,6 +192,11 @@ void escape_guard_allocation (gcall *call, const esc_libc_fn *entry,
 			      bool clears, tree slot,
 			      unsigned HOST_WIDE_INT slot_size);
 void escape_guard_free (gcall *free_call, tree slot);
+/* CALL, a realloc whose pointer may be SLOT's address (SLOT_SIZE bytes),
+   keeps the block in SLOT while it fits and copies it to the heap when it
+   grows past it.  */
+void escape_guard_realloc (gcall *call, tree slot,
+			   unsigned HOST_WIDE_INT slot_size);
 
 /* escape-stackify.cc: the transformation, on one function.  */
 unsigned int escape_stackify (struct esc_unit *unit, function *fun,

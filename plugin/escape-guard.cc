@@ -22,7 +22,21 @@
    (escape-allocators.cc) may not take a null pointer: its call is
    skipped instead, "if (p != &escape_slot) dealloc (p)".  The slot of an
    allocator that clears, or whose contents are not known, is cleared for
-   the bytes asked.  */
+   the bytes asked.
+
+   A realloc of a pointer that may hold the slot (escape_guard_realloc)
+   keeps the block in the slot while the new size fits, and copies the
+   slot to the heap when it grows past it:
+
+     q = realloc (p, n);  =>  if (p == &escape_slot) goto slot; else goto heap;
+			      heap: q.1 = realloc (p, n);
+			      slot: if (n - 1 < K) goto join;	(q.2 = &escape_slot)
+				    if (n == 0) goto join;	(q.3 = NULL)
+				    q.4 = malloc (n);
+				    if (q.4 != 0) memcpy (q.4, &escape_slot, K);
+			      join: q = PHI <q.1, &escape_slot, NULL, q.4>
+
+   realloc (slot, 0) gives NULL, as glibc's realloc (p, 0) does.  */
 
 #include "escape-gcc.h"
 
@@ -198,7 +212,140 @@ skip_when (gcall *call, gimple_seq test, tree is_slot)
     loops_state_set (LOOPS_NEED_FIXUP);
 }
 
+/* A new empty block after AFTER, in its loop.  */
+basic_block
+new_block (basic_block after)
+{
+  basic_block bb = create_empty_bb (after);
+  if (current_loops)
+    add_bb_to_loop (bb, after->loop_father);
+  return bb;
+}
+
+/* An edge FROM -> TO of FLAGS taken with PROBABILITY; TO's count grows
+   by what it brings.  */
+edge
+connect (basic_block from, basic_block to, int flags,
+	 profile_probability probability)
+{
+  edge e = make_edge (from, to, flags);
+  e->probability = probability;
+  to->count += from->count.apply_probability (probability);
+  return e;
+}
+
+/* Ends BB with "if (TEST != 0)", TEST computed by SEQ.  */
+void
+end_with_test (basic_block bb, gimple_seq seq, tree test, location_t loc)
+{
+  gcond *cond = gimple_build_cond (NE_EXPR, test, boolean_false_node,
+				   NULL_TREE, NULL_TREE);
+  gimple_set_location (cond, loc);
+  gimple_seq_add_stmt (&seq, cond);
+  gimple_stmt_iterator at = gsi_last_bb (bb);
+  gsi_insert_seq_after (&at, seq, GSI_NEW_STMT);
+}
+
+/* Appends the call FN (ARGS...) to BB, its result (if LHS) in LHS.  */
+void
+append_call (basic_block bb, tree lhs, location_t loc, gcall *call)
+{
+  if (lhs)
+    gimple_call_set_lhs (call, lhs);
+  gimple_set_location (call, loc);
+  gimple_stmt_iterator at = gsi_last_bb (bb);
+  gsi_insert_after (&at, call, GSI_NEW_STMT);
+}
+
 }  // anon namespace
+
+void
+escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size)
+{
+  location_t loc = gimple_location (call);
+  tree ptr = gimple_call_arg (call, 0);
+  tree type = TREE_TYPE (ptr);
+  tree slot_addr = build_fold_addr_expr_with_type (slot, type);
+  gimple_seq test = NULL;
+  tree is_slot = append_unfolded (&test, loc, boolean_type_node, EQ_EXPR, ptr,
+				  slot_addr);
+  tree lhs = gimple_call_lhs (call);
+  if (!lhs || TREE_CODE (lhs) != SSA_NAME)
+    {
+      /* Its result unused: on the slot, a free.  */
+      if (!lhs)
+	skip_when (call, test, is_slot);
+      return;
+    }
+  basic_block join;
+  edge to_heap = isolate_call (call, &join);
+  basic_block test_bb = to_heap->src;
+  end_with_test (test_bb, test, is_slot, loc);
+  to_heap->flags = EDGE_FALSE_VALUE;
+  to_heap->probability = profile_probability::even ();
+  to_heap->dest->count = test_bb->count.apply_probability
+    (to_heap->probability);
+  tree lhs_type = TREE_TYPE (lhs);
+  tree from_heap = make_ssa_name (lhs_type);
+  gimple_call_set_lhs (call, from_heap);
+  update_stmt (call);
+
+  /* In the slot while 1 <= n <= K.  */
+  basic_block slot_bb = new_block (test_bb);
+  connect (test_bb, slot_bb, EDGE_TRUE_VALUE, profile_probability::even ());
+  gimple_seq seq = NULL;
+  tree n = gimple_convert (&seq, loc, size_type_node, gimple_call_arg (call, 1));
+  tree k = build_int_cst (size_type_node, slot_size);
+  tree below = gimple_build (&seq, loc, MINUS_EXPR, size_type_node, n,
+			     build_one_cst (size_type_node));
+  tree fits = gimple_build (&seq, loc, LT_EXPR, boolean_type_node, below, k);
+  end_with_test (slot_bb, seq, fits, loc);
+  edge stays = connect (slot_bb, join, EDGE_TRUE_VALUE,
+			profile_probability::likely ());
+
+  /* realloc (slot, 0): NULL.  */
+  basic_block zero_bb = new_block (slot_bb);
+  connect (slot_bb, zero_bb, EDGE_FALSE_VALUE, profile_probability::unlikely ());
+  seq = NULL;
+  tree is_zero = gimple_build (&seq, loc, EQ_EXPR, boolean_type_node, n,
+			       build_zero_cst (size_type_node));
+  end_with_test (zero_bb, seq, is_zero, loc);
+  edge freed = connect (zero_bb, join, EDGE_TRUE_VALUE,
+			profile_probability::unlikely ());
+
+  /* Past the slot: a new block, and the slot's bytes copied into it.  */
+  basic_block grow_bb = new_block (zero_bb);
+  connect (zero_bb, grow_bb, EDGE_FALSE_VALUE, profile_probability::likely ());
+  tree grown = make_ssa_name (lhs_type);
+  append_call (grow_bb, grown, loc,
+	       gimple_build_call (builtin_decl_explicit (BUILT_IN_MALLOC), 1,
+				  n));
+  seq = NULL;
+  tree got = gimple_build (&seq, loc, NE_EXPR, boolean_type_node, grown,
+			   build_zero_cst (lhs_type));
+  end_with_test (grow_bb, seq, got, loc);
+  edge failed = connect (grow_bb, join, EDGE_FALSE_VALUE,
+			 profile_probability::very_unlikely ());
+  basic_block copy_bb = new_block (grow_bb);
+  connect (grow_bb, copy_bb, EDGE_TRUE_VALUE,
+	   profile_probability::very_likely ());
+  append_call (copy_bb, NULL_TREE, loc,
+	       gimple_build_call (builtin_decl_explicit (BUILT_IN_MEMCPY), 3,
+				  grown, build_fold_addr_expr (slot), k));
+  edge copied = connect (copy_bb, join, EDGE_FALLTHRU,
+			 profile_probability::always ());
+
+  gphi *phi = create_phi_node (lhs, join);
+  add_phi_arg (phi, from_heap, single_succ_edge (to_heap->dest), loc);
+  add_phi_arg (phi, build_fold_addr_expr_with_type (slot, lhs_type), stays,
+	       loc);
+  add_phi_arg (phi, build_zero_cst (lhs_type), freed, loc);
+  add_phi_arg (phi, build_zero_cst (lhs_type), failed, loc);
+  add_phi_arg (phi, grown, copied, loc);
+  free_dominance_info (CDI_DOMINATORS);
+  if (current_loops)
+    loops_state_set (LOOPS_NEED_FIXUP);
+}
 
 void
 escape_guard_free (gcall *free_call, tree slot)

@@ -12,12 +12,16 @@
    analysed again, as a late function of the solved unit (callees through
    their summaries), and each allocation call is judged:
 
-   - it must not escape, and be malloc, calloc or aligned_alloc with a
-     constant size of at most stackify-max bytes, or a size known only at
-     run time (it then gets a slot of stackify-max bytes, taken when the
-     size fits: escape-guard.cc), within the function's stackify-frame-max
-     budget, in a function that does not recurse (unless
-     stackify-recursive) and does not call setjmp;
+   - it must not escape, and be malloc, calloc, aligned_alloc or one of the
+     program's allocators (escape-allocators.cc) with a constant size of at
+     most stackify-max bytes, or a size known only at run time (it then
+     gets a slot of stackify-max bytes, taken when the size fits:
+     escape-guard.cc), within the function's stackify-frame-max budget, in
+     a function that does not recurse (unless stackify-recursive) and does
+     not call setjmp;
+   - if realloc resizes it, its slot has stackify-max bytes, each such
+     realloc keeps it there while it fits and copies it to the heap beyond,
+     and its frees stay, skipping the slot;
    - every free call that may free it must free nothing but allocations that
      are moved too (or a null pointer), so that it can be removed; nothing
      else may free it (a callee that was not inlined, for instance);
@@ -41,21 +45,30 @@ struct candidate
   const char *refusal;		/* why not, while !moved */
   unsigned HOST_WIDE_INT align_bytes;
   unsigned HOST_WIDE_INT slot_size;
+  bool resized;			/* given to realloc, which stays guarded */
 };
 
 /* Is C an allocation of run-time size: its slot is taken only when the
-   size fits, and its frees stay, guarded (escape-guard.cc)?  */
+   size fits (escape-guard.cc)?  */
 bool
 guarded_p (const candidate &c)
 {
   return !c.site->size_known;
 }
 
-/* Is C moved with its frees removed (a constant size)?  */
+/* Do C's frees stay, and skip its slot: it is guarded, or realloc may have
+   moved it to the heap?  */
+bool
+frees_stay_p (const candidate &c)
+{
+  return guarded_p (c) || c.resized;
+}
+
+/* Is C moved with its frees removed?  */
 bool
 frees_go_p (const candidate *c)
 {
-  return c && c->moved && !guarded_p (*c);
+  return c && c->moved && !frees_stay_p (*c);
 }
 
 /* The alignment malloc guarantees (alignof (max_align_t)), in bytes.  */
@@ -238,6 +251,32 @@ cfg_components (function_facts *facts)
   return facts->component;
 }
 
+/* Is the realloc call R one the pass rewrites for a slot: realloc itself,
+   which cannot throw, its result in a register or unused?  */
+bool
+rewritable_realloc_p (function *fun, gcall *r)
+{
+  tree lhs = gimple_call_lhs (r);
+  return gimple_call_builtin_p (r, BUILT_IN_REALLOC)
+	 && !stmt_could_throw_p (fun, r)
+	 && (!lhs || TREE_CODE (lhs) == SSA_NAME);
+}
+
+/* The name of a call that resizes C and cannot be rewritten (reallocarray,
+   or a realloc elsewhere), or NULL.  */
+const char *
+unmovable_resizer (struct esc_unit *unit, esc_fn fn, function *fun,
+		   const candidate &c, const escape_sites &sites)
+{
+  if (!c.resized)
+    return NULL;
+  for (const escape_free_site &r : sites.reallocs)
+    if (esc_may_point_to (unit, fn, r.ptr, c.site->object)
+	&& !rewritable_realloc_p (fun, r.call))
+      return IDENTIFIER_POINTER (DECL_NAME (gimple_call_fndecl (r.call)));
+  return NULL;
+}
+
 /* The reason, if any, that C cannot be moved on its own.  */
 const char *
 first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
@@ -272,8 +311,12 @@ first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
     return "function calls setjmp";
   if (!options->stackify_recursive && function_may_recurse (unit, facts))
     return "function may recurse (see stackify-recursive)";
-  if (esc_reallocated (unit, fn, site->object))
-    return "resized by 'realloc'";
+  if (const char *resizer = unmovable_resizer (unit, fn, facts->fun, c,
+						   sites))
+    {
+      snprintf (buf, sizeof buf, "resized by '%s'", resizer);
+      return buf;
+    }
   if (esc_freed_elsewhere (unit, fn, site->object))
     return "freed or used as heap memory by a function that was not "
 	   "inlined";
@@ -387,11 +430,16 @@ decide (struct esc_unit *unit, esc_fn fn, function *fun,
   facts.recursive = -1;
   for (const escape_alloc_site &site : sites.allocs)
     {
-      candidate c = { &site, false, NULL, slot_alignment (site),
-		      site.size_known ? MAX (site.size, 1)
-		      : (unsigned HOST_WIDE_INT) options->stackify_max };
       if (esc_object_verdict (unit, fn, site.object).kind != ESC_R_NONE)
 	continue;
+      bool resized = esc_reallocated (unit, fn, site.object);
+      /* A block that realloc may grow gets room to grow in.  */
+      unsigned HOST_WIDE_INT slot_size
+	= site.size_known && !resized ? MAX (site.size, 1)
+	  : MAX (site.size_known ? site.size : 0,
+		 (unsigned HOST_WIDE_INT) options->stackify_max);
+      candidate c = { &site, false, NULL, slot_alignment (site), slot_size,
+		      resized };
       c.refusal = first_refusal (unit, fn, c, sites, &facts, options);
       c.moved = !c.refusal;
       cands.place.put (site.call, cands.list.length ());
@@ -496,9 +544,30 @@ guard_kept_frees (const escape_sites &sites, const vec<gcall *> &removed,
       if (removed.contains (f.call))
 	continue;
       for (unsigned i = 0; i < cands.list.length (); i++)
-	if (cands.list[i].moved && guarded_p (cands.list[i]))
+	if (cands.list[i].moved && frees_stay_p (cands.list[i]))
 	  escape_guard_free (f.call, slots[i]);
     }
+}
+
+/* May the realloc site R resize the moved candidate C?  */
+bool
+resizes_p (struct esc_unit *unit, esc_fn fn, const escape_free_site &r,
+	   const candidate &c)
+{
+  return c.moved && c.resized && esc_may_point_to (unit, fn, r.ptr,
+						   c.site->object);
+}
+
+/* Each realloc that may resize a moved candidate keeps it in its slot
+   while it fits, and copies it to the heap beyond.  */
+void
+guard_reallocs (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
+		const candidates &cands, const vec<tree> &slots)
+{
+  for (const escape_free_site &r : sites.reallocs)
+    for (unsigned i = 0; i < cands.list.length (); i++)
+      if (resizes_p (unit, fn, r, cands.list[i]))
+	escape_guard_realloc (r.call, slots[i], cands.list[i].slot_size);
 }
 
 bool
@@ -517,6 +586,7 @@ rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
   for (gcall *free_call : frees)
     remove_free (free_call, cands, slots);
   guard_kept_frees (sites, frees, cands, slots);
+  guard_reallocs (unit, fn, sites, cands, slots);
   for (unsigned i = 0; i < cands.list.length (); i++)
     if (cands.list[i].moved)
       {
@@ -532,31 +602,61 @@ rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
   return changed || !frees.is_empty ();
 }
 
+/* The slot size of a moved candidate the realloc call CALL may resize, or
+   0.  */
+unsigned HOST_WIDE_INT
+grown_slot (struct esc_unit *unit, esc_fn fn, gimple *call,
+	    const escape_sites &sites, const candidates &cands)
+{
+  for (const escape_free_site &r : sites.reallocs)
+    if (r.call == call)
+      for (const candidate &c : cands.list)
+	if (resizes_p (unit, fn, r, c))
+	  return c.slot_size;
+  return 0;
+}
+
+/* The note on a moved candidate C.  */
 void
-note_decisions (const candidates &cands)
+moved_note (const candidate &c, char *text, size_t size)
+{
+  int n;
+  if (guarded_p (c))
+    n = snprintf (text, size, "allocation of run-time size moved to stack "
+		  "when it fits " HOST_WIDE_INT_PRINT_UNSIGNED " bytes (heap "
+		  "otherwise)", c.slot_size);
+  else
+    n = snprintf (text, size, "allocation of " HOST_WIDE_INT_PRINT_UNSIGNED
+		  " byte%s moved to stack", c.site->size,
+		  c.site->size == 1 ? "" : "s");
+  if (c.resized && n > 0 && (size_t) n < size)
+    snprintf (text + n, size - n, "; realloc grows it in place up to "
+	      HOST_WIDE_INT_PRINT_UNSIGNED " bytes (heap beyond)",
+	      c.slot_size);
+}
+
+void
+note_decisions (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
+		const candidates &cands)
 {
   for (const candidate &c : cands.list)
     {
-      char text[512];
-      if (c.moved && guarded_p (c))
-	snprintf (text, sizeof text,
-		  "allocation of run-time size moved to stack when it fits "
-		  HOST_WIDE_INT_PRINT_UNSIGNED " bytes (heap otherwise)",
-		  c.slot_size);
-      else if (c.moved)
-	snprintf (text, sizeof text,
-		  "allocation of " HOST_WIDE_INT_PRINT_UNSIGNED " byte%s "
-		  "moved to stack", c.site->size,
-		  c.site->size == 1 ? "" : "s");
-      else if (c.site->size_known)
-	snprintf (text, sizeof text,
-		  "allocation of " HOST_WIDE_INT_PRINT_UNSIGNED " byte%s does "
-		  "not escape; stays on heap: %s", c.site->size,
-		  c.site->size == 1 ? "" : "s", c.refusal);
+      char text[512], size[64] = "unknown size";
+      if (c.site->size_known)
+	snprintf (size, sizeof size, HOST_WIDE_INT_PRINT_UNSIGNED " byte%s",
+		  c.site->size, c.site->size == 1 ? "" : "s");
+      unsigned HOST_WIDE_INT grows = c.moved ? 0
+	: grown_slot (unit, fn, c.site->call, sites, cands);
+      if (c.moved)
+	moved_note (c, text, sizeof text);
+      else if (grows)
+	snprintf (text, sizeof text, "allocation of %s does not escape; "
+		  "grows a block moved to stack: in its slot up to "
+		  HOST_WIDE_INT_PRINT_UNSIGNED " bytes, on the heap beyond",
+		  size, grows);
       else
-	snprintf (text, sizeof text,
-		  "allocation of unknown size does not escape; stays on heap: "
-		  "%s", c.refusal);
+	snprintf (text, sizeof text, "allocation of %s does not escape; "
+		  "stays on heap: %s", size, c.refusal);
       escape_stackify_note (gimple_location (c.site->call), text);
     }
 }
@@ -601,7 +701,7 @@ escape_stackify (struct esc_unit *unit, function *fun,
       esc_late_solve (unit, fn);
       decide (unit, fn, fun, sites, options, cands);
       if (options->report == ESCAPE_REPORT_ALL)
-	note_decisions (cands);
+	note_decisions (unit, fn, sites, cands);
       changed = rewrite (unit, fn, sites, cands);
     }
   esc_late_end (unit, fn);

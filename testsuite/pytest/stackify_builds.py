@@ -18,7 +18,9 @@ ASAN_ENV = dict(ENV, ASAN_OPTIONS="detect_stack_use_after_return=1:"
 MOVED_RE = re.compile(
     r"^(?P<file>[^\n]*?):(?P<line>\d+):(?P<col>\d+): note: "
     r"allocation of (?:(?P<size>\d+) bytes?|run-time size) moved to stack"
-    r"(?: when it fits \d+ bytes \(heap otherwise\))?$", re.MULTILINE)
+    r"(?: when it fits \d+ bytes \(heap otherwise\))?"
+    r"(?:; realloc grows it in place up to \d+ bytes \(heap beyond\))?$",
+    re.MULTILINE)
 ICE_RE = re.compile(r"internal compiler error|Please submit a full bug "
                     r"report|killed by signal|Segmentation fault")
 
