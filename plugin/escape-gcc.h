@@ -198,6 +198,18 @@ void escape_guard_free (gcall *free_call, tree slot);
 void escape_guard_realloc (gcall *call, tree slot,
 			   unsigned HOST_WIDE_INT slot_size);
 
+/* escape-slots.cc: is CALL malloc, calloc or aligned_alloc; is the slot
+   replacing SITE cleared (calloc's, or an allocator's whose contents are
+   not known); its alignment (0 if aligned_alloc's or the allocator's is
+   not a constant power of two up to 4096); and, for a run-time size, the
+   largest size RANGES allow at the call (false if they do not bound it).  */
+bool escape_builtin_movable_p (gcall *call);
+bool escape_slot_cleared_p (const escape_alloc_site &site);
+unsigned HOST_WIDE_INT escape_slot_alignment (const escape_alloc_site &site);
+bool escape_size_bound (class range_query *ranges,
+			const escape_alloc_site &site,
+			unsigned HOST_WIDE_INT *bound);
+
 /* escape-stackify.cc: the transformation, on one function.  */
 unsigned int escape_stackify (struct esc_unit *unit, function *fun,
 			      const struct escape_options *options);

@@ -34,6 +34,7 @@
    clobbers of the slot (GCC's end-of-life marker) or disappear.  */
 
 #include "escape-gcc.h"
+#include "gimple-range.h"
 
 namespace {
 
@@ -46,6 +47,9 @@ struct candidate
   unsigned HOST_WIDE_INT align_bytes;
   unsigned HOST_WIDE_INT slot_size;
   bool resized;			/* given to realloc, which stays guarded */
+  bool bounded;			/* a run-time size GCC's ranges bound by
+				   stackify-max: the slot is always taken */
+  unsigned HOST_WIDE_INT bound;	/* then the bound */
 };
 
 /* Is C an allocation of run-time size: its slot is taken only when the
@@ -53,7 +57,7 @@ struct candidate
 bool
 guarded_p (const candidate &c)
 {
-  return !c.site->size_known;
+  return !c.site->size_known && !c.bounded;
 }
 
 /* Do C's frees stay, and skip its slot: it is guarded, or realloc may have
@@ -69,70 +73,6 @@ bool
 frees_go_p (const candidate *c)
 {
   return c && c->moved && !frees_stay_p (*c);
-}
-
-/* The alignment malloc guarantees (alignof (max_align_t)), in bytes.  */
-unsigned HOST_WIDE_INT
-malloc_alignment (void)
-{
-  unsigned HOST_WIDE_INT bits = MAX (TYPE_ALIGN (long_double_type_node),
-				     TYPE_ALIGN (long_long_integer_type_node));
-  bits = MAX (bits, (unsigned HOST_WIDE_INT) MALLOC_ABI_ALIGNMENT);
-  return bits / BITS_PER_UNIT;
-}
-
-/* The largest alignment asked of aligned_alloc that is honoured.  */
-const unsigned HOST_WIDE_INT max_stack_alignment = 4096;
-
-bool
-builtin_movable_p (gcall *call)
-{
-  return gimple_call_builtin_p (call, BUILT_IN_MALLOC)
-	 || gimple_call_builtin_p (call, BUILT_IN_CALLOC)
-	 || gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC);
-}
-
-/* Is the slot replacing SITE cleared: calloc's, or an allocator's whose
-   contents are not known?  */
-bool
-slot_cleared_p (const escape_alloc_site &site)
-{
-  const escape_allocator *a = escape_allocator_of_entry (site.entry);
-  return a ? a->clears : gimple_call_builtin_p (site.call, BUILT_IN_CALLOC);
-}
-
-/* The alignment ARG asks for, if it is a constant power of two the stack
-   can give, else 0.  */
-unsigned HOST_WIDE_INT
-asked_alignment (tree arg)
-{
-  if (!arg || TREE_CODE (arg) != INTEGER_CST || !tree_fits_uhwi_p (arg))
-    return 0;
-  unsigned HOST_WIDE_INT asked = tree_to_uhwi (arg);
-  if (!pow2p_hwi (asked) || asked > max_stack_alignment)
-    return 0;
-  return MAX (malloc_alignment (), asked);
-}
-
-/* The alignment of the slot for SITE, or 0 if aligned_alloc's (or what
-   the allocator's alloc_align or assume_aligned says) is not a constant
-   power of two the stack can give.  */
-unsigned HOST_WIDE_INT
-slot_alignment (const escape_alloc_site &site)
-{
-  gcall *call = site.call;
-  if (gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC))
-    return asked_alignment (gimple_call_arg (call, 0));
-  const escape_allocator *a = escape_allocator_of_entry (site.entry);
-  if (!a)
-    return malloc_alignment ();
-  if (a->align_arg >= 0)
-    return (unsigned) a->align_arg < gimple_call_num_args (call)
-	   ? asked_alignment (gimple_call_arg (call, a->align_arg)) : 0;
-  if (a->align_bytes)
-    return asked_alignment (build_int_cstu (size_type_node,
-					    a->align_bytes));
-  return malloc_alignment ();
 }
 
 /* ---- Where the pointer of a free call comes from.  */
@@ -286,7 +226,7 @@ first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
   static char buf[128];
   const escape_alloc_site *site = c.site;
   const escape_allocator *a = escape_allocator_of_entry (site->entry);
-  if (!a && !builtin_movable_p (site->call))
+  if (!a && !escape_builtin_movable_p (site->call))
     return "only malloc, calloc, aligned_alloc and the program's "
 	   "allocators are moved";
   if (a && !a->sized)
@@ -428,23 +368,38 @@ decide (struct esc_unit *unit, esc_fn fn, function *fun,
   function_facts facts;
   facts.fun = fun;
   facts.recursive = -1;
+  /* GCC's ranges at each call, for run-time sizes: made when first
+     needed.  */
+  gimple_ranger *ranges = NULL;
   for (const escape_alloc_site &site : sites.allocs)
     {
       if (esc_object_verdict (unit, fn, site.object).kind != ESC_R_NONE)
 	continue;
       bool resized = esc_reallocated (unit, fn, site.object);
+      unsigned HOST_WIDE_INT bound = site.size;
+      bool bounded = false;
+      if (!site.size_known && options->stackify_max)
+	{
+	  if (!ranges)
+	    ranges = enable_ranger (fun);
+	  bounded = escape_size_bound (ranges, site, &bound)
+		    && bound <= options->stackify_max;
+	}
+      bool fixed = site.size_known || bounded;
       /* A block that realloc may grow gets room to grow in.  */
       unsigned HOST_WIDE_INT slot_size
-	= site.size_known && !resized ? MAX (site.size, 1)
-	  : MAX (site.size_known ? site.size : 0,
+	= fixed && !resized ? MAX (bound, 1)
+	  : MAX (fixed ? bound : 0,
 		 (unsigned HOST_WIDE_INT) options->stackify_max);
-      candidate c = { &site, false, NULL, slot_alignment (site), slot_size,
-		      resized };
+      candidate c = { &site, false, NULL, escape_slot_alignment (site),
+		      slot_size, resized, bounded, bound };
       c.refusal = first_refusal (unit, fn, c, sites, &facts, options);
       c.moved = !c.refusal;
       cands.place.put (site.call, cands.list.length ());
       cands.list.safe_push (c);
     }
+  if (ranges)
+    disable_ranger (fun);
   /* Withdrawing one candidate can make a free call irremovable, which
      withdraws others: repeat until nothing changes.  */
   bool changed = true;
@@ -498,7 +453,7 @@ move_allocation (const candidate &c, tree slot)
 				  (slot, TREE_TYPE (lhs)));
   gimple_set_location (assign, loc);
   gsi_replace (&gsi, assign, true);
-  if (slot_cleared_p (*c.site))
+  if (escape_slot_cleared_p (*c.site))
     {
       gassign *zero = gimple_build_assign (slot, build_constructor
 						   (TREE_TYPE (slot), NULL));
@@ -593,7 +548,7 @@ rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
 	const candidate &c = cands.list[i];
 	if (guarded_p (c) && gimple_call_lhs (c.site->call))
 	  escape_guard_allocation (c.site->call, c.site->entry,
-				   slot_cleared_p (*c.site), slots[i],
+				   escape_slot_cleared_p (*c.site), slots[i],
 				   c.slot_size);
 	else
 	  move_allocation (c, slots[i]);
@@ -625,6 +580,10 @@ moved_note (const candidate &c, char *text, size_t size)
     n = snprintf (text, size, "allocation of run-time size moved to stack "
 		  "when it fits " HOST_WIDE_INT_PRINT_UNSIGNED " bytes (heap "
 		  "otherwise)", c.slot_size);
+  else if (c.bounded)
+    n = snprintf (text, size, "allocation of at most "
+		  HOST_WIDE_INT_PRINT_UNSIGNED " byte%s moved to stack",
+		  c.bound, c.bound == 1 ? "" : "s");
   else
     n = snprintf (text, size, "allocation of " HOST_WIDE_INT_PRINT_UNSIGNED
 		  " byte%s moved to stack", c.site->size,

@@ -14,10 +14,12 @@ for _v in ("GCC_COLORS", "GCC_EXEC_PREFIX", "COMPILER_PATH", "ASAN_OPTIONS",
 ASAN_ENV = dict(ENV, ASAN_OPTIONS="detect_stack_use_after_return=1:"
                 "detect_leaks=0")
 
-# A "moved to stack" note: of a constant size, or of a run-time size.
+# A "moved to stack" note: of a constant size, of a run-time size that
+# ranges bound, or of a run-time size behind a guard.
 MOVED_RE = re.compile(
     r"^(?P<file>[^\n]*?):(?P<line>\d+):(?P<col>\d+): note: "
-    r"allocation of (?:(?P<size>\d+) bytes?|run-time size) moved to stack"
+    r"allocation of (?:(?:at most )?(?P<size>\d+) bytes?|run-time size) "
+    r"moved to stack"
     r"(?: when it fits \d+ bytes \(heap otherwise\))?"
     r"(?:; realloc grows it in place up to \d+ bytes \(heap beyond\))?$",
     re.MULTILINE)

@@ -119,6 +119,7 @@ EXPECTED_MOVED = {
     "c46_allocator_wrappers": 4,       # xmalloc found, zalloc declared
     "c46_allocator_wrappers+named": 5,  # and pool_get:pool_put named
     "c47_realloc_growth": 5,           # slots that realloc grows in place
+    "c48_bounded_sizes": 3,            # run-time sizes that ranges bound
     # ---- adversarial
     "a01_returned": 0,
     "a02_global": 0,
@@ -231,8 +232,9 @@ BUILDS = {
 
 STACKIFY_NOTE_RE = re.compile(
     r"^[^\n]*?:\d+:\d+: note: allocation of "
-    r"(?:\d+ bytes?|unknown size|run-time size) "
-    r"(?:moved to stack.*|does not escape; stays on heap: .*)$", re.MULTILINE)
+    r"(?:(?:at most )?\d+ bytes?|unknown size|run-time size) "
+    r"(?:moved to stack.*|does not escape; (?:stays on heap|grows a block "
+    r"moved to stack): .*)$", re.MULTILINE)
 
 def source_of(test_id):
     return VARIANTS.get(test_id, (test_id, ()))[0]
