@@ -220,7 +220,10 @@ gimple *escape_pointer_source (tree ptr);
    this iteration (its result, with no PHI in between)?  */
 bool escape_frees_exactly (gcall *free_call, gcall *alloc_call);
 
-/* escape-loops.cc: the strongly connected component of each block of
+/* escape-loops.cc: is FUN in a cycle of the call graph of UNIT's file (or,
+   for a function the unit never saw, does it call itself)?  */
+bool escape_may_recurse (struct esc_unit *unit, function *fun);
+/* The strongly connected component of each block of
    FUN's CFG, numbered from 1; 0 for a block on no cycle (Tarjan's
    algorithm, iteratively).  Can the allocation CALL in such a component
    take one slot for all iterations: is it freed on every path back to

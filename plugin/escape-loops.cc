@@ -1,5 +1,7 @@
-/* escape-loops.cc -- may an allocation inside a loop take one stack slot
-   for all its iterations?  The stackify pass asks (escape-stackify.cc).
+/* escape-loops.cc -- the cycles the stackify pass asks about
+   (escape-stackify.cc): of the call graph (may the function recurse, so
+   that each level would take the slot again?) and of the CFG (may an
+   allocation inside a loop take one stack slot for all its iterations?).
 
    An allocation in a loop may be moved if no path leads from the call back
    to itself without freeing this iteration's object: then one slot serves
@@ -14,6 +16,47 @@
    never taken once the result is a slot's address.  */
 
 #include "escape-gcc.h"
+
+namespace {
+
+/* Does FUN call FNDECL directly?  */
+bool
+calls_directly (function *fun, tree fndecl)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
+	tree callee = call ? gimple_call_fndecl (call) : NULL_TREE;
+	if (callee && escape_origin_of (callee) == fndecl)
+	  return true;
+      }
+  return false;
+}
+
+/* Is FUN in a cycle of the call graph of this file?  The unit knows, from
+   the bodies as they were before inlining (a clone asks for the function
+   it was made from).  A function whose address is taken may also be
+   called back through a pointer, if it or a function it calls makes an
+   indirect call or calls a function the analysis does not know.  A
+   function the unit never saw (in lto1, or made by GCC) is taken as
+   recursive only if it calls itself.  */
+}  // anon namespace
+
+bool
+escape_may_recurse (struct esc_unit *unit, function *fun)
+{
+  tree origin = escape_origin_of (fun->decl);
+  esc_fn fn = esc_fn_find (unit, origin);
+  int known = fn >= 0 ? esc_fn_recursive (unit, fn) : -1;
+  if (known < 0)
+    return calls_directly (fun, origin);
+  cgraph_node *node = cgraph_node::get (origin);
+  return known || (node && node->address_taken
+		   && esc_fn_may_call_out (unit, fn));
+}
 
 void
 escape_cfg_cycles (function *fun, auto_vec<int> *component)

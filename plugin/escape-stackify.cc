@@ -124,45 +124,6 @@ candidate_for (candidates &cands, gimple *call)
   return place ? &cands.list[*place] : NULL;
 }
 
-/* ---- Recursion.  */
-
-/* Does FUN call FNDECL directly?  */
-bool
-calls_directly (function *fun, tree fndecl)
-{
-  basic_block bb;
-  FOR_EACH_BB_FN (bb, fun)
-    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
-	 gsi_next (&gsi))
-      {
-	gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
-	tree callee = call ? gimple_call_fndecl (call) : NULL_TREE;
-	if (callee && escape_origin_of (callee) == fndecl)
-	  return true;
-      }
-  return false;
-}
-
-/* Is FUN in a cycle of the call graph of this file?  The unit knows, from
-   the bodies as they were before inlining (a clone asks for the function
-   it was made from).  A function whose address is taken may also be
-   called back through a pointer, if it or a function it calls makes an
-   indirect call or calls a function the analysis does not know.  A
-   function the unit never saw (in lto1, or made by GCC) is taken as
-   recursive only if it calls itself.  */
-bool
-may_recurse (struct esc_unit *unit, function *fun)
-{
-  tree origin = escape_origin_of (fun->decl);
-  esc_fn fn = esc_fn_find (unit, origin);
-  int known = fn >= 0 ? esc_fn_recursive (unit, fn) : -1;
-  if (known < 0)
-    return calls_directly (fun, origin);
-  cgraph_node *node = cgraph_node::get (origin);
-  return known || (node && node->address_taken
-		   && esc_fn_may_call_out (unit, fn));
-}
-
 /* ---- Decisions.  */
 
 /* What the pass learns of the function, once, when a candidate first
@@ -179,7 +140,7 @@ bool
 function_may_recurse (struct esc_unit *unit, function_facts *facts)
 {
   if (facts->recursive < 0)
-    facts->recursive = may_recurse (unit, facts->fun);
+    facts->recursive = escape_may_recurse (unit, facts->fun);
   return facts->recursive;
 }
 
