@@ -229,6 +229,9 @@ bool escape_may_recurse (struct esc_unit *unit, function *fun);
    take one slot for all iterations: is it freed on every path back to
    itself (see there)?  */
 void escape_cfg_cycles (function *fun, auto_vec<int> *component);
+/* Is no value derived from CALL's result used after CALL runs again
+   (its address kept in SSA names only, none live at CALL)?  */
+bool escape_unused_after_next_run (gcall *call);
 bool escape_dead_before_next_iteration (gcall *call,
 					const escape_sites &sites,
 					const vec<int> &component);

@@ -3,9 +3,16 @@
    that each level would take the slot again?) and of the CFG (may an
    allocation inside a loop take one stack slot for all its iterations?).
 
-   An allocation in a loop may be moved if no path leads from the call back
-   to itself without freeing this iteration's object: then one slot serves
-   every iteration.  Such a path stays in the call's strongly connected
+   An allocation in a loop may take one slot when no value derived from it
+   is used after the call runs again (escape_unused_after_next_run): its
+   address is kept in SSA names only (copies, offsets, PHIs; loads and
+   stores through it, tests, frees, and library calls that keep nothing),
+   and none of them is live at the call.  It may leak on one path and be
+   freed on another.  Failing that, it may still take one slot when it is
+   freed on every path back to itself (escape_dead_before_next_iteration):
+
+   no path leads from the call back to itself without freeing this
+   iteration's object: then one slot serves every iteration.  Such a path stays in the call's strongly connected
    component of the CFG.  It is freed by a free of the call's result, or by
    a free of a PHI that merges the result with null pointers, "free (PHI
    <NULL, p>)" (an inlined constructor's error path returns NULL), when the
@@ -340,7 +347,199 @@ unfreed_path_back (loop_check *lc)
 /* A free of a PHI counts only if no path from the call enters the PHI
    with a null pointer before a free that counts: drop those that do, and
    look again, until none is dropped.  */
+/* ---- Values derived from the allocation, and where they are used.  */
+
+/* Does T mention NAME as an address (&p->f, &MEM[p + 4])?  */
+bool
+address_mentions (tree t, tree name)
+{
+  if (t == name)
+    return true;
+  if (TREE_CODE (t) != ADDR_EXPR)
+    return false;
+  tree base = get_base_address (TREE_OPERAND (t, 0));
+  return base && TREE_CODE (base) == MEM_REF
+	 && TREE_OPERAND (base, 0) == name;
+}
+
+/* May the call CALL take NAME as its argument I without keeping it
+   anywhere: a free, or a library function that only reads or writes what
+   it points to?  If its result may point into it, pushes the result onto
+   DERIVED.  */
+bool
+call_keeps_nothing (gcall *call, unsigned i, vec<tree> *derived)
+{
+  if (escape_freed_pointer (call) == gimple_call_arg (call, i))
+    return true;
+  tree fndecl = gimple_call_fndecl (call);
+  if (!fndecl || gimple_call_internal_p (call) || !DECL_NAME (fndecl)
+      || (!fndecl_built_in_p (fndecl) && !DECL_EXTERNAL (fndecl)))
+    return false;
+  const esc_libc_fn *entry = esc_libc_lookup (IDENTIFIER_POINTER
+					      (DECL_NAME (fndecl)));
+  if (!entry || entry->store_arg == (int) i)
+    return false;
+  unsigned effect = i < ESC_LIBC_MAX_ARGS ? entry->arg[i] : entry->rest;
+  if (effect == ESC_ARG_RETURNED && entry->result == ESC_RES_ARGS)
+    {
+      tree lhs = gimple_call_lhs (call);
+      if (lhs && TREE_CODE (lhs) != SSA_NAME)
+	return false;
+      if (lhs)
+	derived->safe_push (lhs);
+      return true;
+    }
+  return effect == ESC_ARG_NOT_KEPT;
+}
+
+/* Does the assignment STMT keep NAME's value in SSA names only?  Pushes
+   the names it makes from it onto DERIVED.  */
+bool
+assign_keeps_in_names (gassign *stmt, tree name, vec<tree> *derived)
+{
+  tree lhs = gimple_assign_lhs (stmt);
+  if (gimple_store_p (stmt))
+    /* Through it, or into it: what is stored must not be its address.  */
+    return !address_mentions (gimple_assign_rhs1 (stmt), name)
+	   && (!gimple_assign_rhs2 (stmt)
+	       || !address_mentions (gimple_assign_rhs2 (stmt), name));
+  if (TREE_CODE (lhs) != SSA_NAME)
+    return false;
+  enum tree_code code = gimple_assign_rhs_code (stmt);
+  if (TREE_CODE_CLASS (code) == tcc_comparison || code == POINTER_DIFF_EXPR
+      || gimple_assign_load_p (stmt))
+    return true;
+  if (!POINTER_TYPE_P (TREE_TYPE (lhs)))
+    return false;
+  /* Copies, conversions, offsets, selections: its address again.  */
+  derived->safe_push (lhs);
+  return code == SSA_NAME || CONVERT_EXPR_CODE_P (code)
+	 || code == POINTER_PLUS_EXPR || code == ADDR_EXPR
+	 || code == COND_EXPR || code == MIN_EXPR || code == MAX_EXPR;
+}
+
+/* Does STMT, a use of NAME, keep its value in SSA names only?  */
+bool
+use_keeps_in_names (gimple *stmt, tree name, vec<tree> *derived)
+{
+  switch (gimple_code (stmt))
+    {
+    case GIMPLE_DEBUG:
+    case GIMPLE_COND:
+      return true;
+    case GIMPLE_PHI:
+      derived->safe_push (gimple_phi_result (stmt));
+      return true;
+    case GIMPLE_ASSIGN:
+      return assign_keeps_in_names (as_a <gassign *> (stmt), name, derived);
+    case GIMPLE_CALL:
+      {
+	gcall *call = as_a <gcall *> (stmt);
+	for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+	  if (address_mentions (gimple_call_arg (call, i), name)
+	      && !call_keeps_nothing (call, i, derived))
+	    return false;
+	return true;
+      }
+    default:
+      return false;
+    }
+}
+
+/* The most statements looked at for one allocation: beyond, it is taken
+   as live.  */
+const unsigned max_liveness_steps = 20000;
+
+/* Walking back from STMT (the end of BB if NULL), is CALL met before DEF?
+   Adds BB's predecessors to WORK when neither is.  */
+bool
+call_before_def (basic_block bb, gimple *stmt, gimple *def, gcall *call,
+		 vec<basic_block> *work, unsigned *steps)
+{
+  gimple_stmt_iterator gsi = stmt ? gsi_for_stmt (stmt) : gsi_last_bb (bb);
+  if (stmt)
+    gsi_prev (&gsi);
+  for (; !gsi_end_p (gsi); gsi_prev (&gsi))
+    {
+      ++*steps;
+      if (gsi_stmt (gsi) == def)
+	return false;
+      if (gsi_stmt (gsi) == call)
+	return true;
+    }
+  if (gimple_code (def) == GIMPLE_PHI && gimple_bb (def) == bb)
+    return false;
+  edge e;
+  edge_iterator ei;
+  FOR_EACH_EDGE (e, ei, bb->preds)
+    work->safe_push (e->src);
+  return false;
+}
+
+/* Is NAME live where CALL runs: does a path lead from CALL to a use of
+   NAME without passing NAME's definition?  */
+bool
+live_at_call (tree name, gcall *call, unsigned *steps)
+{
+  gimple *def = SSA_NAME_DEF_STMT (name);
+  imm_use_iterator it;
+  use_operand_p use;
+  FOR_EACH_IMM_USE_FAST (use, it, name)
+    {
+      gimple *stmt = USE_STMT (use);
+      if (is_gimple_debug (stmt))
+	continue;
+      auto_vec<basic_block> work;
+      auto_bitmap seen;
+      bool found;
+      if (gphi *phi = dyn_cast <gphi *> (stmt))
+	found = call_before_def (gimple_phi_arg_edge
+				 (phi, PHI_ARG_INDEX_FROM_USE (use))->src,
+				 NULL, def, call, &work, steps);
+      else
+	found = call_before_def (gimple_bb (stmt), stmt, def, call, &work,
+				 steps);
+      while (!found && !work.is_empty ())
+	{
+	  basic_block bb = work.pop ();
+	  if (bb->index != ENTRY_BLOCK && bitmap_set_bit (seen, bb->index))
+	    found = call_before_def (bb, NULL, def, call, &work, steps);
+	}
+      if (found || *steps > max_liveness_steps)
+	return true;
+    }
+  return false;
+}
+
 }  // anon namespace
+
+bool
+escape_unused_after_next_run (gcall *call)
+{
+  tree lhs = gimple_call_lhs (call);
+  if (!lhs)
+    return true;
+  if (TREE_CODE (lhs) != SSA_NAME)
+    return false;
+  auto_vec<tree> work;
+  hash_set<tree> seen;
+  unsigned steps = 0;
+  work.safe_push (lhs);
+  while (!work.is_empty ())
+    {
+      tree name = work.pop ();
+      if (seen.add (name))
+	continue;
+      imm_use_iterator it;
+      use_operand_p use;
+      FOR_EACH_IMM_USE_FAST (use, it, name)
+	if (!use_keeps_in_names (USE_STMT (use), name, &work))
+	  return false;
+      if (live_at_call (name, call, &steps))
+	return false;
+    }
+  return true;
+}
 
 bool
 escape_dead_before_next_iteration (gcall *call, const escape_sites &sites,

@@ -221,7 +221,9 @@ first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
   if (esc_freed_elsewhere (unit, fn, site->object))
     return "freed or used as heap memory by a function that was not "
 	   "inlined";
-  if (!escape_dead_before_next_iteration (c.site->call, sites, cfg_components (facts)))
+  if (!escape_dead_before_next_iteration (c.site->call, sites,
+					  cfg_components (facts))
+      && !escape_unused_after_next_run (c.site->call))
     return "may outlive a loop iteration";
   return NULL;
 }

@@ -1,5 +1,8 @@
-/* stackify refuses an allocation in a loop unless it is freed, by a free of
-   that very allocation, on every path back to itself.  */
+/* An allocation in a loop takes one slot for all iterations when no value
+   derived from it is used after the call runs again: it may be freed on
+   some paths only, or never (a leak).  It is refused when the previous
+   iteration's object is still used (kept in a variable across the
+   iteration, or through a PHI with a null pointer).  */
 /* { dg-escape-args "report stackify" } */
 /* { dg-options "-O2" } */
 
@@ -11,7 +14,7 @@ freed_on_some_paths (int n, int i)
   int s = 0;
   for (int k = 0; k < n; k++)
     {
-      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack" } */
       p[i] = k;
       s += p[k & 7];
       if (s & 1)
@@ -45,14 +48,15 @@ never_freed_in_loop (int n, int i)
   int s = 0;
   for (int k = 0; k < n; k++)
     {
-      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack" } */
       p[i] = k;
       s += p[k & 7];
     }
   return s;
 }
 
-/* Allocated in an inner loop, freed in the outer one.  */
+/* Allocated in an inner loop, freed in the outer one: the objects of the
+   inner iterations but the last are leaked, the last one freed.  */
 int
 freed_in_outer_loop (int n, int i)
 {
@@ -62,7 +66,7 @@ freed_in_outer_loop (int n, int i)
       char *p = NULL;
       for (int m = 0; m < k; m++)
 	{
-	  p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+	  p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack" } */
 	  p[i] = m;
 	  s += p[m & 7];
 	}
@@ -95,14 +99,14 @@ freed_through_phi_with_null (int n, int i)
   return s;
 }
 
-/* Only a test of the allocation's own result removes a path.  */
+/* Leaked when OTHER is null.  */
 int
 other_pointer_tested (int n, int i, char *other) /* { dg-message "parameter 'other' does not escape" } */
 {
   int s = 0;
   for (int k = 0; k < n; k++)
     {
-      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack" } */
       p[i] = k;
       s += p[k & 7];
       if (!other)

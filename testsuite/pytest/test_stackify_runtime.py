@@ -120,6 +120,7 @@ EXPECTED_MOVED = {
     "c46_allocator_wrappers+named": 5,  # and pool_get:pool_put named
     "c47_realloc_growth": 5,           # slots that realloc grows in place
     "c48_bounded_sizes": 3,            # run-time sizes that ranges bound
+    "c49_loop_partial_free": 3,        # loops that leak or free on one path
     # ---- adversarial
     "a01_returned": 0,
     "a02_global": 0,
@@ -188,6 +189,7 @@ EXPECTED_MOVED = {
     "a68_table_target_keeps": 0,       # one target of the table keeps it
     "a69_field_kept": 1,               # p.b moves; p.a and saved's stay
     "a70_wrapper_keeps_last": 0,       # wrappers that keep, or limit sizes
+    "a71_loop_previous_in_memory": 0,  # the previous block kept in memory
     "a64_printf_custom_conversion": 0,  # register_printf_specifier's %W
     "a65_qsort_keeps_second": 0,       # the comparator keeps its 2nd argument
 }
