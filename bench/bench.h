@@ -8,11 +8,23 @@
 #ifndef BENCH_H
 #define BENCH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 extern const char kernel_name[];
 void kernel_init (unsigned seed);
 uint64_t kernel_run (long iters);
+
+/* The program's own allocator (bench/xmalloc.c, another translation unit),
+   declared as a project declares its xmalloc (clang knows no deallocator
+   argument of the malloc attribute).  */
+void bench_xfree (void *);
+#if defined __GNUC__ && !defined __clang__
+__attribute__ ((malloc, malloc (bench_xfree, 1), alloc_size (1)))
+#else
+__attribute__ ((malloc, alloc_size (1)))
+#endif
+void *bench_xmalloc (size_t);
 
 /* A small deterministic generator for inputs.  */
 static inline uint32_t

@@ -58,13 +58,16 @@ OFFSETS = [int(x) for x in os.environ.get("BENCH_OFFSETS",
                                           "0,16,32,48").split(",")]
 REPS = 3
 
-# Kernels in table order, and which ones stackify may legally convert:
-# constant size, not escaping.  strcopy has a variable size (not moved by
-# design) and control's object escapes.
+# Kernels in table order, and which ones stackify may legally convert (not
+# escaping): all but control, whose object escapes.  strcopy has a
+# run-time size (a guarded slot), builder grows with realloc, xmalloc
+# allocates through the program's own allocator of another file, loopfree
+# frees on one path of a loop only.
 KERNELS = ["scratch", "record", "histogram", "polint", "tokenize",
-           "ctor_dtor", "strcopy", "control"]
+           "ctor_dtor", "strcopy", "builder", "xmalloc", "loopfree",
+           "control"]
 CONVERTIBLE = {"scratch", "record", "histogram", "polint", "tokenize",
-               "ctor_dtor"}
+               "ctor_dtor", "strcopy", "builder", "xmalloc", "loopfree"}
 if os.environ.get("BENCH_KERNELS"):
     KERNELS = [k for k in os.environ["BENCH_KERNELS"].split(",")]
 
@@ -87,9 +90,9 @@ ORDER = list(VARIANTS)
 SAME_OBJECT = {"mimalloc": "gcc", "jemalloc": "gcc"}
 COUNTED = ["gcc", "stackify", "hand"]
 
-ALLOC_CALL_RE = re.compile(r"\bcallq?\s+(malloc|calloc|aligned_alloc|realloc)"
-                           r"\b")
-FREE_CALL_RE = re.compile(r"\b(callq?|jmpq?)\s+free\b")
+ALLOC_CALL_RE = re.compile(r"\bcallq?\s+(malloc|calloc|aligned_alloc|realloc|"
+                           r"bench_xmalloc)\b")
+FREE_CALL_RE = re.compile(r"\b(callq?|jmpq?)\s+(free|bench_xfree)\b")
 LINE_RE = re.compile(r"kernel=(\S+) checksum=(\S+) ns_per_iter=(\S+) "
                      r"malloc=(\S+)(?: allocs_per_iter=(\S+))?")
 
@@ -136,6 +139,8 @@ def build_all():
         stage1.append(pad_object(n)[0])
     stage1.append(["gcc", "-O2", "-Wall", "-Wextra", "-c", HERE / "driver.c",
                    "-o", BUILD / "driver.o"])
+    stage1.append(["gcc", "-O2", "-Wall", "-Wextra", "-c", HERE / "xmalloc.c",
+                   "-o", BUILD / "xmalloc.o"])
     stage1.append(["gcc", "-O2", "-Wall", "-Wextra", "-shared", "-fPIC",
                    HERE / "alloc-counter.c", "-o", BUILD / "alloc-counter.so",
                    "-ldl"])
@@ -167,6 +172,7 @@ def build_all():
             obj = kernel_object(k, SAME_OBJECT.get(v, v))
             for n in OFFSETS:
                 stage2.append([cc, "-O2", BUILD / "driver.o",
+                               BUILD / "xmalloc.o",
                                BUILD / ("pad%d.o" % n), obj, "-o",
                                exe_path(k, v, n), "-lm"] + libs)
     parallel(stage2)

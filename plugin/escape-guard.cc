@@ -13,14 +13,14 @@
    the slot: a pointer that is not null and is no other live object's, as
    glibc's malloc (0) gives.
 
-   Every free call of the function that stays becomes
+   Every free call of the function that stays (free, or a deallocator of
+   escape-allocators.cc) is skipped for the slot,
 
-     free (p == &escape_slot ? NULL : p)
+     if (p != &escape_slot) free (p);
 
    so that the slot is never freed, whichever way its address travelled
-   (a copy, a PHI, a load from a struct).  A deallocator other than free
-   (escape-allocators.cc) may not take a null pointer: its call is
-   skipped instead, "if (p != &escape_slot) dealloc (p)".  The slot of an
+   (a copy, a PHI, a load from a struct), and no call is made when it
+   was taken.  The slot of an
    allocator that clears, or whose contents are not known, is cleared for
    the bytes asked.
 
@@ -160,24 +160,23 @@ escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
 
 namespace {
 
-/* Appends LHS = A CODE B [C] to SEQ, unfolded: folding now would use the
+/* Appends LHS = A CODE B to SEQ, unfolded: folding now would use the
    points-to information of before the rewrite, where a pointer that may
    now hold the slot's address still points to the heap only (and a
    comparison with the slot's address would fold to false).  */
 tree
 append_unfolded (gimple_seq *seq, location_t loc, tree type, tree_code code,
-		 tree a, tree b, tree c = NULL_TREE)
+		 tree a, tree b)
 {
   tree lhs = make_ssa_name (type);
-  gassign *stmt = gimple_build_assign (lhs, code, a, b, c);
+  gassign *stmt = gimple_build_assign (lhs, code, a, b);
   gimple_set_location (stmt, loc);
   gimple_seq_add_stmt (seq, stmt);
   return lhs;
 }
 
-/* Runs CALL only when IS_SLOT, computed by TEST, is false: a deallocator
-   other than free need not take a null pointer.  A result of the call is
-   null when it was skipped.  */
+/* Runs CALL only when IS_SLOT, computed by TEST, is false.  A result of
+   the call is null when it was skipped.  */
 void
 skip_when (gcall *call, gimple_seq test, tree is_slot)
 {
@@ -355,18 +354,8 @@ escape_guard_free (gcall *free_call, tree slot)
     return;
   location_t loc = gimple_location (free_call);
   gimple_seq seq = NULL;
-  tree type = TREE_TYPE (ptr);
   tree is_slot = append_unfolded (&seq, loc, boolean_type_node, EQ_EXPR, ptr,
-				  build_fold_addr_expr_with_type (slot, type));
-  if (!gimple_call_builtin_p (free_call, BUILT_IN_FREE))
-    {
-      skip_when (free_call, seq, is_slot);
-      return;
-    }
-  tree freed = append_unfolded (&seq, loc, type, COND_EXPR, is_slot,
-				build_zero_cst (type), ptr);
-  gimple_stmt_iterator gsi = gsi_for_stmt (free_call);
-  gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
-  gimple_call_set_arg (free_call, 0, freed);
-  update_stmt (free_call);
+				  build_fold_addr_expr_with_type
+				  (slot, TREE_TYPE (ptr)));
+  skip_when (free_call, seq, is_slot);
 }

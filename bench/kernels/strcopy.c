@@ -1,7 +1,9 @@
 /* strcopy -- a variable-size copy, malloc (strlen (s) + 1): each name is
    copied, folded to lower case with runs of blanks collapsed, and hashed.
-   Stackify moves constant sizes only, so this one stays on the heap by
-   design; the hand variant is a variable-length array.  */
+   Stackify gives it a fixed slot of stackify-max bytes, taken when the
+   size fits (every name here fits); the hand variant is a variable-length
+   array, the alloca-like choice that the fixed slot was preferred to
+   (docs/design.md).  */
 #include <stdlib.h>
 #include <string.h>
 
