@@ -25,7 +25,7 @@ PLUGIN_OBJS := $(PLUGIN_SRCS:plugin/%.cc=build/%.o)
 PLUGIN := plugin/escape.so
 SPECS := plugin/escape.specs
 
-.PHONY: all deps demo check check-unit check-harness check-dejagnu \
+.PHONY: check-packages all deps demo check check-unit check-harness check-dejagnu \
 	check-pytest check-torture check-sqlite check-fuzz check-long install \
 	clean
 
@@ -105,6 +105,14 @@ check-fuzz: all
 	$(PYTHON) testsuite/fuzz/fuzz_stackify.py --seeds 300
 
 check-long: check-torture check-sqlite check-fuzz
+
+# Debian packages (jq nasm libyaml cjson jansson bc) built the Debian way,
+# plainly, with the plugin, and in report mode, their test suites run with
+# heap calls counted (testsuite/packages/check_packages.py; about an hour,
+# root or sudo for the build dependencies).  PACKAGES=jq,bc for a subset.
+check-packages: deps all
+	$(PYTHON) testsuite/packages/check_packages.py \
+	  $(if $(PACKAGES),--packages $(PACKAGES))
 
 # The plugin goes where -fplugin=escape finds it by name, the specs file
 # where -specs=escape.specs does (GCC's own library directory).

@@ -1,0 +1,83 @@
+"""The pieces of make check-packages (testsuite/packages/) that can be
+checked without building a Debian package: the heap counter and the
+sorting of a build log's notes."""
+
+import os
+import pathlib
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "packages"))
+
+import check_packages  # noqa: E402
+
+PROGRAM = r"""
+#include <stdlib.h>
+#include <string.h>
+int main (void)
+{
+  for (int i = 0; i < 10; i++)
+    free (malloc (10));
+  char *s = strdup ("x");
+  s = realloc (s, 100);
+  free (s);
+  void *p;
+  if (posix_memalign (&p, 64, 10) == 0)
+    free (p);
+  free (calloc (2, 3));
+  return 0;
+}
+"""
+
+
+def test_heap_counter_counts_programs_of_the_tree_only(tmp_path):
+    counter = tmp_path / "heap-counter.so"
+    subprocess.run(["gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-shared",
+                    "-fPIC", str(HERE.parent / "packages" / "heap-counter.c"),
+                    "-o", str(counter)], check=True)
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "t.c").write_text(PROGRAM)
+    subprocess.run(["gcc", "-O0", str(tree / "t.c"), "-o", str(tree / "t")],
+                   check=True)
+    out = tmp_path / "heap.txt"
+    env = dict(os.environ, LD_PRELOAD=str(counter),
+               ESCAPE_HEAP_ROOT=str(tree) + "/", ESCAPE_HEAP_FILE=str(out))
+    subprocess.run([str(tree / "t")], env=env, check=True)
+    subprocess.run(["true"], env=env, check=True)   # outside the tree
+    lines = out.read_text().splitlines()
+    assert len(lines) == 1, lines
+    exe, allocs, frees = lines[0].split("\t")
+    assert exe == str(tree / "t")
+    # 10 malloc, strdup's malloc, realloc, posix_memalign, calloc.
+    assert (int(allocs), int(frees)) == (14, 13)
+
+
+LOG = """\
+src/a.c:10:5: note: allocation of 16 bytes moved to stack
+src/a.c:10:5: note: allocation of 16 bytes moved to stack
+src/a.c:12:7: note: allocation of unknown size does not escape; stays on heap: resized by 'reallocarray'
+src/a.c:20:3: note: allocation of unknown size escapes: returned to caller
+src/b.c:4:9: note: allocation of 8 bytes does not escape
+src/b.c:5:9: note: allocation of run-time size moved to stack when it fits 256 bytes (heap otherwise)
+src/b.c:6:9: note: allocation of unknown size does not escape; grows a block moved to stack: in its slot up to 256 bytes, on the heap beyond
+src/b.c:7:9: note: address of 'x' does not escape
+src/c.c:1:1: warning: unused variable
+"""
+
+
+def test_notes_are_sorted_by_site():
+    sites = check_packages.classify(LOG)
+    assert sites == {
+        "src/a.c:10:5": ("moved", None),
+        "src/a.c:12:7": ("stays", "resized by 'reallocarray'"),
+        "src/a.c:20:3": ("escapes", "returned to caller"),
+        "src/b.c:4:9": ("not-judged", None),
+        "src/b.c:5:9": ("moved", None),
+        "src/b.c:6:9": ("grows-moved", None),
+    }
+    s = check_packages.summary(sites)
+    assert (s["sites"], s["not_escaping"], s["moved"]) == (6, 5, 2)
+    assert s["stays"] == {"resized by 'reallocarray'": 1}
+    assert s["escapes"] == {"returned to caller": 1}
