@@ -25,6 +25,7 @@ struct report_item
 {
   enum escape_item_kind kind;
   esc_fn fn;
+  tree fndecl;			/* the function, for the "In function" line */
   location_t loc;
   const char *name;		/* local or parameter */
   const char *captured_by;	/* a local captured by a nested function */
@@ -38,6 +39,7 @@ vec<report_item> items;
 
 struct pending_note
 {
+  tree fndecl;
   location_t loc;
   char *text;
   bool deferred_allocation;	/* dropped if the stackify pass spoke */
@@ -49,9 +51,10 @@ hash_set<int_hash<location_t, UNKNOWN_LOCATION, BUILTINS_LOCATION> >
   *stackified_loci;
 
 void
-hold_note (location_t loc, const char *text, bool deferred_allocation)
+hold_note (tree fndecl, location_t loc, const char *text,
+	   bool deferred_allocation)
 {
-  pending_note note = { loc, xstrdup (text), deferred_allocation,
+  pending_note note = { fndecl, loc, xstrdup (text), deferred_allocation,
 			notes.length () };
   notes.safe_push (note);
 }
@@ -63,6 +66,7 @@ new_item (enum escape_item_kind kind, esc_fn fn, location_t loc)
   memset (&item, 0, sizeof item);
   item.kind = kind;
   item.fn = fn;
+  item.fndecl = current_function_decl;
   item.loc = expansion_point_location_if_in_system_header (loc);
   return item;
 }
@@ -274,7 +278,7 @@ escape_report (struct esc_unit *unit, enum escape_report_mode mode,
 		      && item.kind == ESCAPE_ITEM_ALLOCATION
 		      && esc_object_verdict (unit, item.fn, item.node).kind
 			 == ESC_R_NONE;
-      hold_note (item.loc, text, deferred);
+      hold_note (item.fndecl, item.loc, text, deferred);
     }
   items.release ();
 }
@@ -290,7 +294,7 @@ escape_stackify_note (location_t loc, const char *text)
 					    BUILTINS_LOCATION> >;
   if (locus > BUILTINS_LOCATION)
     stackified_loci->add (locus);
-  hold_note (loc, text, false);
+  hold_note (current_function_decl, loc, text, false);
 }
 
 /* Is NOTE the same as the one before it (an inlined copy of the same call
@@ -307,16 +311,23 @@ escape_emit_notes (void)
 {
   notes.qsort (compare_notes);
   const pending_note *prev = NULL;
+  /* Under the usual "In function 'f':" line, not "At top level:" (GCC
+     prints the function it is compiling).  The location's block (an
+     inlined copy's context) is left out: the blocks of a function already
+     compiled may be gone.  */
+  tree compiling = current_function_decl;
   for (const pending_note &note : notes)
     {
       bool replaced = note.deferred_allocation && stackified_loci
 		      && stackified_loci->contains (LOCATION_LOCUS (note.loc));
       if (!replaced && !repeated_note (&note, prev))
 	{
-	  inform (note.loc, "%s", note.text);
+	  current_function_decl = note.fndecl;
+	  inform (set_block (note.loc, NULL_TREE), "%s", note.text);
 	  prev = &note;
 	}
     }
+  current_function_decl = compiling;
   for (pending_note &note : notes)
     free (note.text);
   notes.release ();
