@@ -158,6 +158,19 @@ set_alignment (escape_allocator *a, tree fndecl)
     }
 }
 
+/* The arguments that give A's size and alignment are numbers it reads:
+   not kept (a size loaded from a struct that also holds pointers would
+   otherwise take them along).  */
+void
+sizes_not_kept (escape_allocator *a)
+{
+  for (unsigned i = 0; i < 2; i++)
+    if (a->entry.size_arg[i] >= 0)
+      a->entry.arg[a->entry.size_arg[i]] = ESC_ARG_NOT_KEPT;
+  if (a->align_arg >= 0)
+    a->entry.arg[a->align_arg] = ESC_ARG_NOT_KEPT;
+}
+
 escape_allocator *
 allocator_from_declaration (tree fndecl, tree dealloc)
 {
@@ -166,6 +179,7 @@ allocator_from_declaration (tree fndecl, tree dealloc)
   a->dealloc = dealloc;
   set_sizes (a, fndecl);
   set_alignment (a, fndecl);
+  sizes_not_kept (a);
   return a;
 }
 
@@ -298,6 +312,7 @@ clone_allocator (tree clone, const escape_allocator *a)
   c->entry.alloc = kept == 2 ? ESC_ALLOC_CALLOC : ESC_ALLOC_MALLOC;
   for (unsigned i = 0; i < ESC_LIBC_MAX_ARGS; i++)
     c->entry.arg[i] = a->wrapped ? ESC_ARG_NOT_KEPT : ESC_ARG_KEPT;
+  sizes_not_kept (c);
   return c;
 }
 

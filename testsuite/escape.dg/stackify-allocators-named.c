@@ -56,3 +56,20 @@ context_escapes (void *ctx, int i) /* { dg-message "parameter 'ctx' escapes: pas
   ctx_free (ctx, p);
   return r;
 }
+
+/* The size, a number read from the caller's struct (one cell with the
+   pointer stored there), is not kept by the allocator: the block is stored
+   through the parameter, and that is all.  */
+struct table
+{
+  unsigned order;
+  char **slots;
+};
+
+int
+init_table (struct table *t) /* { dg-message "parameter 't' does not escape" } */
+{
+  t->order = 3;
+  t->slots = pool_get (sizeof (char *) << t->order); /* { dg-message "allocation of unknown size escapes: stored through parameter 't'" } */
+  return t->slots == 0;
+}
