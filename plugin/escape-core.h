@@ -78,6 +78,11 @@ struct esc_param_verdict
 {
   enum esc_param_kind kind;
   struct esc_reason reason;
+  /* A pointer stored in what the parameter points to (its contents, the
+     levels below) escapes, and why; known only where the parameter's
+     levels are its own (not in a large component's shared levels).  */
+  int contents_escape;
+  struct esc_reason contents_reason;
 };
 
 struct esc_unit;

@@ -152,13 +152,20 @@ item_text (struct esc_unit *unit, const report_item &item,
 	struct esc_param_verdict v = esc_param_verdict (unit, item.fn, item.index);
 	if (mode == ESCAPE_REPORT_ESCAPES && v.kind != ESC_PARAM_ESCAPES)
 	  return false;
+	int n;
 	if (v.kind == ESC_PARAM_LEAKS_TO_RETURN)
-	  snprintf (buf, size, "parameter '%s' leaks to return value",
-		    item.name);
+	  n = snprintf (buf, size, "parameter '%s' leaks to return value",
+			item.name);
 	else
-	  snprintf (buf, size, "parameter '%s' %s", item.name,
-		    verdict_text (v.kind == ESC_PARAM_ESCAPES ? v.reason
-				  : reason, verdict, sizeof verdict));
+	  n = snprintf (buf, size, "parameter '%s' %s", item.name,
+			verdict_text (v.kind == ESC_PARAM_ESCAPES ? v.reason
+				      : reason, verdict, sizeof verdict));
+	/* Go's "leaking param content": the pointer stays, what it leads
+	   to does not.  */
+	if (v.contents_escape && n > 0 && (size_t) n < size)
+	  snprintf (buf + n, size - n, "; its contents escape: %s",
+		    esc_reason_text (v.contents_reason, verdict,
+				     sizeof verdict));
 	return true;
       }
     }

@@ -240,6 +240,26 @@ note_reached_params (struct graph *g, const struct fn *f, esc_node from,
   VEC_FREE (objs);
 }
 
+/* Does a level below parameter I's object escape (its contents)?  Not
+   told where the levels are shared by the whole component.  */
+static void
+contents_verdict (struct graph *g, const struct fn *f, unsigned i,
+		  struct esc_param_verdict *v)
+{
+  if (g->shared_level[1] != ESC_NO_NODE)
+    return;
+  for (unsigned d = 1; d < ESC_PARAM_DEPTH && !v->contents_escape; d++)
+    {
+      esc_node level = esc_graph_rep (g, f->param_obj[i * ESC_PARAM_DEPTH
+						      + d]);
+      if (g->is_escaped[level])
+	{
+	  v->contents_escape = 1;
+	  v->contents_reason = g->why[level].reason;
+	}
+    }
+}
+
 static void
 param_verdicts (struct graph *g, struct fn *f)
 {
@@ -268,6 +288,8 @@ param_verdicts (struct graph *g, struct fn *f)
 	  v->reason = esc_make_reason (ESC_R_PARAM_STORE,
 				       f->param_names[stored_by[i] - 1], 0);
 	}
+      if (v->kind != ESC_PARAM_ESCAPES && !f->param_scalar[i])
+	contents_verdict (g, f, i, v);
     }
   free (returned);
   free (stored_by);

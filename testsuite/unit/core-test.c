@@ -829,6 +829,14 @@ test_param_verdicts (void)
   EXPECT_PARAM_ESC (u, deep, 1, ESC_R_PARAM_STORE, "dst", 0);
   EXPECT_PARAM_ESC (u, unk, 0, ESC_R_CALL_UNKNOWN, "ext", 1);
   EXPECT_PARAM_NOESC (u, content, 0);
+  /* What pp points to holds the pointer that goes to g: its contents
+     escape, with that reason; none's, put's and deep's do not.  */
+  struct esc_param_verdict cv = esc_param_verdict (u, content, 0);
+  CHECK (cv.contents_escape && cv.contents_reason.kind == ESC_R_GLOBAL
+	 && !strcmp (cv.contents_reason.name, "g"));
+  CHECK (!esc_param_verdict (u, none, 0).contents_escape);
+  CHECK (!esc_param_verdict (u, put, 0).contents_escape);
+  CHECK (!esc_param_verdict (u, deep, 0).contents_escape);
   EXPECT_PARAM_NOESC (u, anon, 0);
   EXPECT_PARAM_ESC (u, anon, 1, ESC_R_PARAM_STORE, NULL, 0);
   EXPECT_PARAM_NOESC (u, mixed, 0);
