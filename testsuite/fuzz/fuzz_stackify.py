@@ -3,7 +3,9 @@
 
 Each seed gives a random C program, free of undefined behaviour and
 deterministic, made of what the escape analysis models: malloc, calloc and
-aligned_alloc of constant and run-time sizes, free and realloc; a struct
+aligned_alloc of constant and run-time sizes, through wrappers of the
+program (x_malloc, x_calloc, and x_counting, which is not one), free and
+realloc; a struct
 with pointer and integer fields, on the heap and as a local, copied whole;
 pointers to fields and pointer arithmetic; pointers stored in globals, in
 other heap objects, in struct fields and through pointer parameters;
@@ -126,6 +128,39 @@ oom (void)
 {
   printf ("out of memory\n");
   exit (3);
+}
+
+/* The program's own allocators: two wrappers the plugin finds by their
+   bodies (x_malloc, x_calloc), and one that counts, which is not a
+   wrapper (its calls stay calls).  */
+static NOINLINE void *
+x_malloc (size_t n)
+{
+  void *p = malloc (n);
+  if (!p)
+    oom ();
+  return p;
+}
+
+static NOINLINE void *
+x_calloc (size_t n, size_t size)
+{
+  void *p = calloc (n, size);
+  if (p == NULL)
+    {
+      printf ("x_calloc failed\n");
+      exit (3);
+    }
+  return p;
+}
+
+static unsigned long x_counted;
+
+static NOINLINE void *
+x_counting (size_t n)
+{
+  x_counted++;
+  return malloc (n);
 }
 
 static NOINLINE unsigned long
@@ -422,7 +457,8 @@ class Gen:
         v = f.var("b")
         align = 16
         how = self.pick({"malloc": 6, "calloc": 2, "aligned": 2,
-                         "runtime": 2, "runtime_calloc": 1})
+                         "runtime": 2, "runtime_calloc": 1, "x_malloc": 1,
+                         "x_calloc": 1, "x_counting": 1})
         if how == "malloc":
             f.e("unsigned char *%s = malloc (%d);" % (v, n))
         elif how == "calloc":
@@ -439,13 +475,22 @@ class Gen:
                 % (v, self.rng.choice(["(size_t) g_one * %d" % n,
                                        "%d + g_zero" % n,
                                        "k * %d" % n])))
+        elif how == "x_malloc":
+            f.e("unsigned char *%s = x_malloc (%s);"
+                % (v, self.rng.choice(["%d" % n, "(size_t) g_one * %d" % n])))
+        elif how == "x_calloc":
+            f.e("unsigned char *%s = x_calloc (%s, 1);"
+                % (v, self.rng.choice(["%d" % n, "%d + g_zero" % n])))
+        elif how == "x_counting":
+            f.e("unsigned char *%s = x_counting (%d);" % (v, n))
         else:
             f.e("unsigned char *%s = calloc (g_one, %d);" % (v, n))
         f.e("if (!%s)" % v)
         f.e("  oom ();")
         b = Buf(v, n, align)
         if fill:
-            self.fill_buf(f, b, zeroed=how in ("calloc", "runtime_calloc"))
+            self.fill_buf(f, b, zeroed=how in ("calloc", "runtime_calloc",
+                                               "x_calloc"))
         return b
 
     def fill_buf(self, f, b, zeroed=False, start=0, salt="0"):
@@ -1386,7 +1431,8 @@ class Gen:
             "  unsigned long h = 0;",
             "  for (unsigned i = 0; i < 8; i++)",
             "    h += g_hash[i];",
-            '  printf ("%lu %lu %u %u\\n", g_sum, h, g_keep_n, g_nkeep_n);',
+            '  printf ("%lu %lu %u %u %lu\\n", g_sum, h, g_keep_n, g_nkeep_n,',
+            '          x_counted);',
             "  return 0;",
             "}",
         ]
