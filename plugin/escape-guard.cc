@@ -96,6 +96,71 @@ isolate_call (gcall *call, basic_block *join)
   return into;
 }
 
+/* Ends BB with "if (TEST != 0)", TEST computed by SEQ.  */
+void
+end_with_test (basic_block bb, gimple_seq seq, tree test, location_t loc)
+{
+  gcond *cond = gimple_build_cond (NE_EXPR, test, boolean_false_node,
+				   NULL_TREE, NULL_TREE);
+  gimple_set_location (cond, loc);
+  gimple_seq_add_stmt (&seq, cond);
+  gimple_stmt_iterator at = gsi_last_bb (bb);
+  gsi_insert_seq_after (&at, seq, GSI_NEW_STMT);
+}
+
+/* An edge FROM -> TO of FLAGS, taken with PROBABILITY.  */
+edge
+connect (basic_block from, basic_block to, int flags,
+	 profile_probability probability)
+{
+  edge e = make_edge (from, to, flags);
+  e->probability = probability;
+  return e;
+}
+
+/* A new empty block in FROM's loop, entered from FROM by an edge of FLAGS
+   taken with PROBABILITY: its count is what that edge brings.  */
+basic_block
+new_block (basic_block from, int flags, profile_probability probability)
+{
+  basic_block bb = create_empty_bb (from);
+  if (current_loops)
+    add_bb_to_loop (bb, from->loop_father);
+  connect (from, bb, flags, probability);
+  bb->count = from->count.apply_probability (probability);
+  return bb;
+}
+
+/* E, the fall-through edge isolate_call made into a call's block, becomes
+   the false arm of its source's test, taken with PROBABILITY.  */
+void
+make_false_arm (edge e, profile_probability probability)
+{
+  e->flags = EDGE_FALSE_VALUE;
+  e->probability = probability;
+  e->dest->count = e->src->count.apply_probability (probability);
+}
+
+/* After blocks and edges were added: what GCC must compute again.  */
+void
+cfg_changed (void)
+{
+  free_dominance_info (CDI_DOMINATORS);
+  if (current_loops)
+    loops_state_set (LOOPS_NEED_FIXUP);
+}
+
+/* Appends the call CALL to BB, its result (if LHS) in LHS.  */
+void
+append_call (basic_block bb, tree lhs, location_t loc, gcall *call)
+{
+  if (lhs)
+    gimple_call_set_lhs (call, lhs);
+  gimple_set_location (call, loc);
+  gimple_stmt_iterator at = gsi_last_bb (bb);
+  gsi_insert_after (&at, call, GSI_NEW_STMT);
+}
+
 }  // anon namespace
 
 void
@@ -111,24 +176,12 @@ escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
   gimple_seq test = NULL;
   tree bytes;
   tree fits = fits_slot (call, entry, slot_size, &test, &bytes);
-  gcond *cond = gimple_build_cond (NE_EXPR, fits, boolean_false_node,
-				   NULL_TREE, NULL_TREE);
-  gimple_set_location (cond, loc);
-  gimple_seq_add_stmt (&test, cond);
-  gimple_stmt_iterator at = gsi_last_bb (test_bb);
-  gsi_insert_seq_after (&at, test, GSI_NEW_STMT);
-
-  basic_block slot_bb = create_empty_bb (test_bb);
-  if (current_loops)
-    add_bb_to_loop (slot_bb, test_bb->loop_father);
-  to_heap->flags = EDGE_FALSE_VALUE;
-  edge to_slot = make_edge (test_bb, slot_bb, EDGE_TRUE_VALUE);
-  to_slot->probability = profile_probability::likely ();
-  to_heap->probability = to_slot->probability.invert ();
-  slot_bb->count = test_bb->count.apply_probability (to_slot->probability);
-  heap_bb->count = test_bb->count.apply_probability (to_heap->probability);
-  edge slot_out = make_edge (slot_bb, join, EDGE_FALLTHRU);
-  slot_out->probability = profile_probability::always ();
+  end_with_test (test_bb, test, fits, loc);
+  basic_block slot_bb = new_block (test_bb, EDGE_TRUE_VALUE,
+				   profile_probability::likely ());
+  make_false_arm (to_heap, profile_probability::likely ().invert ());
+  edge slot_out = connect (slot_bb, join, EDGE_FALLTHRU,
+			   profile_probability::always ());
 
   gimple_stmt_iterator in_slot = gsi_start_bb (slot_bb);
   tree from_slot = make_ssa_name (TREE_TYPE (lhs));
@@ -153,9 +206,7 @@ escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
   gphi *phi = create_phi_node (lhs, join);
   add_phi_arg (phi, from_slot, slot_out, loc);
   add_phi_arg (phi, from_heap, single_succ_edge (heap_bb), loc);
-  free_dominance_info (CDI_DOMINATORS);
-  if (current_loops)
-    loops_state_set (LOOPS_NEED_FIXUP);
+  cfg_changed ();
 }
 
 namespace {
@@ -183,19 +234,10 @@ skip_when (gcall *call, gimple_seq test, tree is_slot)
   location_t loc = gimple_location (call);
   basic_block join;
   edge to_call = isolate_call (call, &join);
-  basic_block test_bb = to_call->src;
-  gcond *cond = gimple_build_cond (NE_EXPR, is_slot, boolean_false_node,
-				   NULL_TREE, NULL_TREE);
-  gimple_set_location (cond, loc);
-  gimple_seq_add_stmt (&test, cond);
-  gimple_stmt_iterator at = gsi_last_bb (test_bb);
-  gsi_insert_seq_after (&at, test, GSI_NEW_STMT);
-  to_call->flags = EDGE_FALSE_VALUE;
-  edge skip = make_edge (test_bb, join, EDGE_TRUE_VALUE);
-  skip->probability = profile_probability::unlikely ();
-  to_call->probability = skip->probability.invert ();
-  to_call->dest->count = test_bb->count.apply_probability
-    (to_call->probability);
+  end_with_test (to_call->src, test, is_slot, loc);
+  edge skip = connect (to_call->src, join, EDGE_TRUE_VALUE,
+		       profile_probability::unlikely ());
+  make_false_arm (to_call, skip->probability.invert ());
   tree lhs = gimple_call_lhs (call);
   if (lhs && TREE_CODE (lhs) == SSA_NAME)
     {
@@ -206,54 +248,7 @@ skip_when (gcall *call, gimple_seq test, tree is_slot)
       add_phi_arg (phi, from_call, single_succ_edge (to_call->dest), loc);
       add_phi_arg (phi, build_zero_cst (TREE_TYPE (lhs)), skip, loc);
     }
-  free_dominance_info (CDI_DOMINATORS);
-  if (current_loops)
-    loops_state_set (LOOPS_NEED_FIXUP);
-}
-
-/* A new empty block after AFTER, in its loop.  */
-basic_block
-new_block (basic_block after)
-{
-  basic_block bb = create_empty_bb (after);
-  if (current_loops)
-    add_bb_to_loop (bb, after->loop_father);
-  return bb;
-}
-
-/* An edge FROM -> TO of FLAGS taken with PROBABILITY; TO's count grows
-   by what it brings.  */
-edge
-connect (basic_block from, basic_block to, int flags,
-	 profile_probability probability)
-{
-  edge e = make_edge (from, to, flags);
-  e->probability = probability;
-  to->count += from->count.apply_probability (probability);
-  return e;
-}
-
-/* Ends BB with "if (TEST != 0)", TEST computed by SEQ.  */
-void
-end_with_test (basic_block bb, gimple_seq seq, tree test, location_t loc)
-{
-  gcond *cond = gimple_build_cond (NE_EXPR, test, boolean_false_node,
-				   NULL_TREE, NULL_TREE);
-  gimple_set_location (cond, loc);
-  gimple_seq_add_stmt (&seq, cond);
-  gimple_stmt_iterator at = gsi_last_bb (bb);
-  gsi_insert_seq_after (&at, seq, GSI_NEW_STMT);
-}
-
-/* Appends the call FN (ARGS...) to BB, its result (if LHS) in LHS.  */
-void
-append_call (basic_block bb, tree lhs, location_t loc, gcall *call)
-{
-  if (lhs)
-    gimple_call_set_lhs (call, lhs);
-  gimple_set_location (call, loc);
-  gimple_stmt_iterator at = gsi_last_bb (bb);
-  gsi_insert_after (&at, call, GSI_NEW_STMT);
+  cfg_changed ();
 }
 
 }  // anon namespace
@@ -280,18 +275,15 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size)
   edge to_heap = isolate_call (call, &join);
   basic_block test_bb = to_heap->src;
   end_with_test (test_bb, test, is_slot, loc);
-  to_heap->flags = EDGE_FALSE_VALUE;
-  to_heap->probability = profile_probability::even ();
-  to_heap->dest->count = test_bb->count.apply_probability
-    (to_heap->probability);
+  make_false_arm (to_heap, profile_probability::even ());
   tree lhs_type = TREE_TYPE (lhs);
   tree from_heap = make_ssa_name (lhs_type);
   gimple_call_set_lhs (call, from_heap);
   update_stmt (call);
 
   /* In the slot while 1 <= n <= K.  */
-  basic_block slot_bb = new_block (test_bb);
-  connect (test_bb, slot_bb, EDGE_TRUE_VALUE, profile_probability::even ());
+  basic_block slot_bb = new_block (test_bb, EDGE_TRUE_VALUE,
+				   profile_probability::even ());
   gimple_seq seq = NULL;
   tree n = gimple_convert (&seq, loc, size_type_node, gimple_call_arg (call, 1));
   tree k = build_int_cst (size_type_node, slot_size);
@@ -303,8 +295,8 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size)
 			profile_probability::likely ());
 
   /* realloc (slot, 0): NULL.  */
-  basic_block zero_bb = new_block (slot_bb);
-  connect (slot_bb, zero_bb, EDGE_FALSE_VALUE, profile_probability::unlikely ());
+  basic_block zero_bb = new_block (slot_bb, EDGE_FALSE_VALUE,
+				   profile_probability::unlikely ());
   seq = NULL;
   tree is_zero = gimple_build (&seq, loc, EQ_EXPR, boolean_type_node, n,
 			       build_zero_cst (size_type_node));
@@ -313,8 +305,8 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size)
 			profile_probability::unlikely ());
 
   /* Past the slot: a new block, and the slot's bytes copied into it.  */
-  basic_block grow_bb = new_block (zero_bb);
-  connect (zero_bb, grow_bb, EDGE_FALSE_VALUE, profile_probability::likely ());
+  basic_block grow_bb = new_block (zero_bb, EDGE_FALSE_VALUE,
+				   profile_probability::likely ());
   tree grown = make_ssa_name (lhs_type);
   append_call (grow_bb, grown, loc,
 	       gimple_build_call (builtin_decl_explicit (BUILT_IN_MALLOC), 1,
@@ -325,9 +317,8 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size)
   end_with_test (grow_bb, seq, got, loc);
   edge failed = connect (grow_bb, join, EDGE_FALSE_VALUE,
 			 profile_probability::very_unlikely ());
-  basic_block copy_bb = new_block (grow_bb);
-  connect (grow_bb, copy_bb, EDGE_TRUE_VALUE,
-	   profile_probability::very_likely ());
+  basic_block copy_bb = new_block (grow_bb, EDGE_TRUE_VALUE,
+				   profile_probability::very_likely ());
   append_call (copy_bb, NULL_TREE, loc,
 	       gimple_build_call (builtin_decl_explicit (BUILT_IN_MEMCPY), 3,
 				  grown, build_fold_addr_expr (slot), k));
@@ -341,9 +332,7 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size)
   add_phi_arg (phi, build_zero_cst (lhs_type), freed, loc);
   add_phi_arg (phi, build_zero_cst (lhs_type), failed, loc);
   add_phi_arg (phi, grown, copied, loc);
-  free_dominance_info (CDI_DOMINATORS);
-  if (current_loops)
-    loops_state_set (LOOPS_NEED_FIXUP);
+  cfg_changed ();
 }
 
 void
