@@ -1136,19 +1136,6 @@ alloca_call_p (gcall *call)
 	 || gimple_call_builtin_p (call, BUILT_IN_ALLOCA_WITH_ALIGN_AND_MAX);
 }
 
-/* The libc entry for FNDECL: only for functions without a body here, and
-   only for the real builtin when the user's declaration does not match
-   its signature.  */
-const esc_libc_fn *
-libc_entry (gcall *call, tree fndecl)
-{
-  if (fndecl_built_in_p (fndecl, BUILT_IN_NORMAL)
-      && !gimple_call_builtin_p (call, BUILT_IN_NORMAL))
-    return NULL;
-  if (!DECL_NAME (fndecl))
-    return NULL;
-  return esc_libc_lookup (IDENTIFIER_POINTER (DECL_NAME (fndecl)));
-}
 
 /* The variable-length array whose storage the pointer variable PTR_VAR
    holds: the gimplifier gives a VLA "vla" a DECL_VALUE_EXPR of "*vla.1"
@@ -1366,11 +1353,7 @@ extract_call (extractor *x, gcall *call)
       extract_builtin_return (x, call);
       return;
     }
-  /* An "extern inline" body (glibc's fortified printf) is only a
-     stand-in for the library function: the table knows better.  */
-  const esc_libc_fn *entry = NULL;
-  if (!analysable_callee (fndecl) || DECL_EXTERNAL (fndecl))
-    entry = libc_entry (call, fndecl);
+  const esc_libc_fn *entry = escape_libc_entry (call, fndecl);
   /* The program's own allocators: by what they are declared or found to
      be, not by what their bodies do.  */
   if (!entry)
@@ -1676,6 +1659,21 @@ escape_origin_of (tree fndecl)
       node = cgraph_node::get (fndecl);
     }
   return fndecl;
+}
+
+const esc_libc_fn *
+escape_libc_entry (gcall *call, tree fndecl)
+{
+  /* An "extern inline" body (glibc's fortified printf) is only a
+     stand-in for the library function: the table knows better.  */
+  if (analysable_callee (fndecl) && !DECL_EXTERNAL (fndecl))
+    return NULL;
+  if (fndecl_built_in_p (fndecl, BUILT_IN_NORMAL)
+      && !gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    return NULL;
+  if (!DECL_NAME (fndecl))
+    return NULL;
+  return esc_libc_lookup (IDENTIFIER_POINTER (DECL_NAME (fndecl)));
 }
 
 void

@@ -99,6 +99,11 @@ struct escape_sites
   auto_vec<escape_free_site> reallocs;	/* the calls that resize (realloc) */
 };
 
+/* The libc table's entry for CALL of FNDECL: only for a function without
+   a body here (or an "extern inline" stand-in), and only for the real
+   builtin when the user's declaration does not match its signature.  */
+const struct esc_libc_fn *escape_libc_entry (gcall *call, tree fndecl);
+
 /* The function FNDECL was cloned from (IPA-CP, IPA-SRA), or FNDECL.  */
 tree escape_origin_of (tree fndecl);
 

@@ -372,11 +372,9 @@ call_keeps_nothing (gcall *call, unsigned i, vec<tree> *derived)
   if (escape_freed_pointer (call) == gimple_call_arg (call, i))
     return true;
   tree fndecl = gimple_call_fndecl (call);
-  if (!fndecl || gimple_call_internal_p (call) || !DECL_NAME (fndecl)
-      || (!fndecl_built_in_p (fndecl) && !DECL_EXTERNAL (fndecl)))
+  if (!fndecl || gimple_call_internal_p (call))
     return false;
-  const esc_libc_fn *entry = esc_libc_lookup (IDENTIFIER_POINTER
-					      (DECL_NAME (fndecl)));
+  const esc_libc_fn *entry = escape_libc_entry (call, fndecl);
   if (!entry || entry->store_arg == (int) i)
     return false;
   unsigned effect = i < ESC_LIBC_MAX_ARGS ? entry->arg[i] : entry->rest;
