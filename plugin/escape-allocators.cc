@@ -12,7 +12,9 @@
        anything (abort, exit, report).
 
    A call of an allocator is an allocation like malloc's, whatever its
-   body does; a call of a deallocator frees its argument.  The analysis
+   body does; a call of a deallocator frees its argument (which allocator
+   gave the block is not checked: a free of a moved block goes, or skips
+   the slot, whichever deallocator it is).  The analysis
    sees both through a libc table entry made for them (escape-libc.h).
    What an allocator of (a) or (b) puts in its memory is not known, so a
    slot that replaces it is cleared; a wrapper of (c) clears only when
@@ -172,11 +174,10 @@ sizes_not_kept (escape_allocator *a)
 }
 
 escape_allocator *
-allocator_from_declaration (tree fndecl, tree dealloc)
+allocator_from_declaration (tree fndecl)
 {
   escape_allocator *a = escape_new_allocator (fndecl, ESC_RES_ALLOC,
 				       ESC_ALLOC_MALLOC);
-  a->dealloc = dealloc;
   set_sizes (a, fndecl);
   set_alignment (a, fndecl);
   sizes_not_kept (a);
@@ -191,18 +192,6 @@ deallocator (tree fndecl, unsigned argno)
     a->entry.arg[argno] = ESC_ARG_FREED;
   a->freed_arg = argno;
   return a;
-}
-
-/* The deallocator named by FNDECL's "malloc (dealloc)" attribute, or
-   NULL_TREE.  */
-tree
-attribute_deallocator (tree fndecl)
-{
-  for (tree attr = DECL_ATTRIBUTES (fndecl);
-       (attr = lookup_attribute ("malloc", attr)); attr = TREE_CHAIN (attr))
-    if (TREE_VALUE (attr) && DECL_P (TREE_VALUE (TREE_VALUE (attr))))
-      return TREE_VALUE (TREE_VALUE (attr));
-  return NULL_TREE;
 }
 
 bool
@@ -226,7 +215,7 @@ classify (tree fndecl)
   bool malloc_like = lookup_attribute ("malloc", DECL_ATTRIBUTES (fndecl));
   if (named_p (fndecl, true)
       || (malloc_like && fn_attribute (fndecl, "alloc_size")))
-    return allocator_from_declaration (fndecl, attribute_deallocator (fndecl));
+    return allocator_from_declaration (fndecl);
   /* The C library's own (fclose, closedir) are in its table or unknown:
      their "*dealloc" attributes pair them with the library's
      allocators.  */
@@ -279,7 +268,6 @@ clone_allocator (tree clone, const escape_allocator *a)
   escape_allocator *c = escape_new_allocator (clone, a->entry.result,
 				       a->entry.alloc);
   c->entry.name = a->entry.name;
-  c->dealloc = a->dealloc;
   c->clears = a->clears;
   c->wrapped = a->wrapped;
   c->sized = a->sized;

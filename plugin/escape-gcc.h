@@ -149,8 +149,6 @@ void escape_emit_notes (void);
 struct escape_allocator
 {
   struct esc_libc_fn entry;	/* first: the entry is the allocator */
-  tree dealloc;			/* the allocator's deallocator, NULL_TREE
-				   for free */
   unsigned freed_arg;		/* a deallocator's freed argument */
   int align_arg;		/* alloc_align's argument, or -1 */
   unsigned HOST_WIDE_INT align_bytes; /* assume_aligned's, 0 if none,
@@ -197,9 +195,9 @@ void escape_guard_allocation (gcall *call, const esc_libc_fn *entry,
 			      bool clears, tree slot,
 			      unsigned HOST_WIDE_INT slot_size);
 void escape_guard_free (gcall *free_call, tree slot);
-/* CALL, a realloc whose pointer may be SLOT's address (SLOT_SIZE bytes),
-   keeps the block in SLOT while it fits and copies it to the heap when it
-   grows past it.  */
+/* CALL, a realloc whose pointer may be SLOT's address (SLOT_SIZE bytes)
+   and whose result, if any, is an SSA name, keeps the block in SLOT while
+   it fits and copies it to the heap when it grows past it.  */
 void escape_guard_realloc (gcall *call, tree slot,
 			   unsigned HOST_WIDE_INT slot_size);
 

@@ -264,11 +264,10 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size)
   tree is_slot = append_unfolded (&test, loc, boolean_type_node, EQ_EXPR, ptr,
 				  slot_addr);
   tree lhs = gimple_call_lhs (call);
-  if (!lhs || TREE_CODE (lhs) != SSA_NAME)
+  if (!lhs)
     {
       /* Its result unused: on the slot, a free.  */
-      if (!lhs)
-	skip_when (call, test, is_slot);
+      skip_when (call, test, is_slot);
       return;
     }
   basic_block join;

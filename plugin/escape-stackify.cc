@@ -163,8 +163,9 @@ rewritable_realloc_p (function *fun, gcall *r)
 	 && (!lhs || TREE_CODE (lhs) == SSA_NAME);
 }
 
-/* The name of a call that resizes C and cannot be rewritten (reallocarray,
-   or a realloc elsewhere), or NULL.  */
+/* The name of a call of this function that resizes C and cannot be
+   rewritten (reallocarray, or a realloc that may throw or stores its result
+   in memory), or NULL.  A realloc in a callee is "freed elsewhere".  */
 const char *
 unmovable_resizer (struct esc_unit *unit, esc_fn fn, function *fun,
 		   const candidate &c, const escape_sites &sites)

@@ -222,7 +222,6 @@ wrapper_of (function *fun, gcall *alloc)
     return NULL;
   a->entry.alloc = kept == 2 ? ESC_ALLOC_CALLOC : ESC_ALLOC_MALLOC;
   a->clears = inner->clears;
-  a->dealloc = inner == &as_libc ? NULL_TREE : inner->dealloc;
   a->wrapped = true;
   a->sized = true;
   return a;
