@@ -1320,6 +1320,19 @@ extract_indirect_call (extractor *x, gcall *call)
     extract_unknown_call (x, call, reason (ESC_R_INDIRECT_CALL));
 }
 
+/* What the libc table or the program's allocators say CALL of FNDECL
+   does, or NULL.  The program's own allocators are known by what they are
+   declared or found to be, not by what their bodies do.  */
+const esc_libc_fn *
+known_callee_entry (gcall *call, tree fndecl)
+{
+  const esc_libc_fn *entry = escape_libc_entry (call, fndecl);
+  if (!entry)
+    if (const escape_allocator *a = escape_allocator_of_call (call))
+      entry = &a->entry;
+  return entry;
+}
+
 void
 extract_call (extractor *x, gcall *call)
 {
@@ -1353,12 +1366,7 @@ extract_call (extractor *x, gcall *call)
       extract_builtin_return (x, call);
       return;
     }
-  const esc_libc_fn *entry = escape_libc_entry (call, fndecl);
-  /* The program's own allocators: by what they are declared or found to
-     be, not by what their bodies do.  */
-  if (!entry)
-    if (const escape_allocator *a = escape_allocator_of_call (call))
-      entry = &a->entry;
+  const esc_libc_fn *entry = known_callee_entry (call, fndecl);
   if (entry)
     {
       extract_libc_call (x, call, entry);
@@ -1697,4 +1705,23 @@ escape_extract_late (struct esc_unit *unit, function *fun,
 			      names.address ());
   run_extractor (unit, fun, fn, sites, false);
   return fn;
+}
+
+bool
+escape_calls_allocator_p (function *fun)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
+	tree fndecl = call ? gimple_call_fndecl (call) : NULL_TREE;
+	if (!fndecl || gimple_call_internal_p (call) || alloca_call_p (call))
+	  continue;
+	const esc_libc_fn *entry = known_callee_entry (call, fndecl);
+	if (entry && entry->alloc != ESC_ALLOC_NONE)
+	  return true;
+      }
+  return false;
 }

@@ -107,6 +107,10 @@ const struct esc_libc_fn *escape_libc_entry (gcall *call, tree fndecl);
 /* The function FNDECL was cloned from (IPA-CP, IPA-SRA), or FNDECL.  */
 tree escape_origin_of (tree fndecl);
 
+/* Does FUN call an allocator (of libc or the program's)?  Only then has
+   the stackify pass anything to look at.  */
+bool escape_calls_allocator_p (function *fun);
+
 /* The function as it is now (after inlining), as a late function of the
    solved UNIT (esc_late_begin); fills SITES.  */
 esc_fn escape_extract_late (struct esc_unit *unit, function *fun,

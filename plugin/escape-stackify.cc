@@ -615,6 +615,8 @@ unsigned int
 escape_stackify (struct esc_unit *unit, function *fun,
 		 const struct escape_options *options)
 {
+  if (!escape_calls_allocator_p (fun))
+    return 0;
   escape_sites sites;
   esc_fn fn = escape_extract_late (unit, fun, &sites);
   bool changed = false;
