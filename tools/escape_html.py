@@ -34,7 +34,8 @@ th { background: #f0f0f0; cursor: pointer; user-select: none;
      position: sticky; top: 0; }
 th[aria-sort=ascending]::after { content: " \\25B2"; }
 th[aria-sort=descending]::after { content: " \\25BC"; }
-td.source { font-family: monospace; white-space: pre; }
+td.source { font-family: monospace; white-space: pre-wrap; }
+td.location, td.kind, td.verdicts, td.outcome { white-space: nowrap; }
 td.outcome-heap { color: #a00; } td.outcome-mixed { color: #a60; }
 td.outcome-stack { color: #070; }
 """

@@ -263,9 +263,22 @@ first (int (*cb) (int),
 int proto (void);
 int table[] = { 1 };
 void second (void) { }
+static void (*third (int n)) (void) {
+#if A
+  if (n) {
+#else
+  if (!n) {
+#endif
+    return 0; }
+  return 0;
+}
+__attribute__ ((noinline)) int fourth (void) {
+  return 4;
+}
 """
     assert escape_source.function_ranges(text) == [
-        (6, 12, "first"), (15, 15, "second")]
+        (6, 12, "first"), (15, 15, "second"), (16, 24, "third"),
+        (25, 27, "fourth")]
 
 
 def test_json_arrays_and_noise(demo):
@@ -382,6 +395,19 @@ def test_real_build_counts(real, fmt):
         summary["verdicts"]["escapes"] > 0
 
 
+def test_exact_reasons(real):
+    out, json_text, _ = real
+    classes = summary_json(out / "build.json")["reasons"]["escapes"]
+    exact = summary_json(out / "build.json", "--reasons", "exact")[
+        "reasons"]["escapes"]
+    assert sum(exact.values()) == sum(classes.values())
+    assert len(exact) > len(classes)
+    assert exact == dict(collections.Counter(
+        m.split("escapes: ", 1)[1].split("; its contents")[0]
+        for *_, m in set(raw_json_notes(json_text))
+        if verdict_of(m) == "escapes"))
+
+
 def test_directory_is_searched(real, tmp_path):
     out, json_text, _ = real
     (tmp_path / "a" / "b").mkdir(parents=True)
@@ -405,7 +431,7 @@ def test_text_output(demo):
         "notes file)"
     assert "by function (top 2 of 4):" in lines
     assert "  docs/demo.c:13:23: allocation of 20 bytes in main, make_site " \
-        "(moved to the stack elsewhere): escapes: returned to caller" in lines
+        "(moved to the stack in another copy): escapes: returned to caller" in lines
 
 
 @pytest.mark.parametrize("args,message", [
@@ -531,3 +557,16 @@ def test_sqlite(plugin, browser, tmp_path):
     check_counts(summary, raw_json_notes(err))
     assert summary["counts"]["notes"] > 5000
     check_page(browser, page, summary)
+
+
+def test_make_install_tools(demo, tmp_path):
+    """The installed script finds its modules in PREFIX/lib/escape."""
+    out, _, _ = demo
+    prefix = tmp_path / "prefix"
+    rc, _, err = run(["make", "-C", ROOT, "install-tools",
+                      "PREFIX=%s" % prefix])
+    assert rc == 0, err
+    rc, text, err = run([prefix / "bin" / "escape-summary",
+                         out / "demo.log"], cwd=tmp_path)
+    assert rc == 0, err
+    assert text.startswith("9 notes at 8 source positions")
