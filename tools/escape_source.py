@@ -20,10 +20,10 @@ API:
       function definitions in TEXT, in order.
 
 The scan is lexical, not a parse: comments, string and character literals
-and preprocessor lines are skipped (and the #else branches of
-conditionals), and a "{" at file level that follows ")" opens a function
-body named by the identifier before the matching "(".  A "}" in the first
-column closes whatever is open.
+and preprocessor lines are skipped, each branch of an #if starts with the
+brace depth the #if had, and a "{" at file level that follows ")" opens a
+function body named by the first identifier of its declaration that a "("
+follows.
 A function defined by a macro, or in an old-style (K&R) definition, is not
 found; a note there gets no function."""
 
@@ -43,28 +43,25 @@ _TOKEN_RE = re.compile(
 
 
 _DIRECTIVE_RE = re.compile(r"[ \t]*#[ \t]*(\w*)")
+_CONDITIONALS = {"if": "if", "ifdef": "if", "ifndef": "if", "elif": "else",
+                 "elifdef": "else", "elifndef": "else", "else": "else",
+                 "endif": "endif"}
 
 
 def _tokens(text):
-    """(kind, value, offset) for the identifiers and punctuation of TEXT;
-    kind is "word" or "punct".  Of each #if ... #elif ... #else ...
-    #endif, only the first branch is read: each branch usually opens the
-    braces it closes, and reading two would count a brace twice."""
-    skipping = []       # per open #if: are its tokens skipped?
+    """(kind, value, offset) for the identifiers ("word"), punctuation
+    ("punct") and conditional directives ("directive": "if", "else" for
+    #elif too, "endif") of TEXT."""
     for m in _TOKEN_RE.finditer(text):
-        if m.group("word") or m.group("punct"):
-            if not any(skipping):
-                kind = "word" if m.group("word") else "punct"
-                yield kind, m.group(), m.start()
-            continue
-        directive = _DIRECTIVE_RE.match(m.group())
-        name = directive.group(1) if directive else ""
-        if name in ("if", "ifdef", "ifndef"):
-            skipping.append(False)
-        elif name in ("elif", "else", "elifdef", "elifndef") and skipping:
-            skipping[-1] = True
-        elif name == "endif" and skipping:
-            skipping.pop()
+        if m.group("word"):
+            yield "word", m.group(), m.start()
+        elif m.group("punct"):
+            yield "punct", m.group(), m.start()
+        else:
+            directive = _DIRECTIVE_RE.match(m.group())
+            name = directive and _CONDITIONALS.get(directive.group(1))
+            if name:
+                yield "directive", name, m.start()
 
 
 # Words that a "(" may follow in a declaration without naming a function.
@@ -91,8 +88,19 @@ def function_ranges(text):
     name = None         # (name, offset) in the declaration at file level
     previous = None     # the token before, at file level
     body = None         # the name of the function whose body is open
+    saved = []          # the state at each open #if
     for kind, value, offset in _tokens(text):
-        if depth == 0:
+        if kind == "directive":
+            # Each branch of a conditional starts where the #if did:
+            # branches often open the same brace each ("if (a) {" or
+            # "if (b) {"), or define the same function each.
+            if value == "if":
+                saved.append((depth, name, previous, body))
+            elif saved and value == "else":
+                depth, name, previous, body = saved[-1]
+            elif saved:
+                saved.pop()
+        elif depth == 0:
             if value == "(" and name is None and previous \
                     and previous[0] == "word" and previous[1] not in _NOT_NAMES:
                 name = (previous[1], previous[2])
@@ -105,10 +113,7 @@ def function_ranges(text):
         elif value == "{":
             depth += 1
         elif value == "}":
-            # A "}" in the first column ends a function in most styles:
-            # back to file level even if a brace was miscounted.
-            at_line_start = offset == 0 or text[offset - 1] == "\n"
-            depth = 0 if at_line_start else depth - 1
+            depth -= 1
             if depth == 0:
                 if body:
                     ranges.append((line_of(body[1]), line_of(offset),
