@@ -20,7 +20,7 @@ import sys
 import pytest
 
 import sqlite_amalgamation
-from conftest import ENV, ROOT, plugin_flags, run
+from conftest import ROOT, plugin_flags, run
 from webdriver import Browser
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -315,7 +315,9 @@ def test_json_functions_from_source(real):
     assert len(set(found.values())) > 100
 
 
-def test_sarif(tmp_path):
+def write_sarif(path):
+    """A SARIF file of one note with a function and a path of one step
+    (and a result that is not a note of the plugin)."""
     step = {"location": {"physicalLocation": {
         "artifactLocation": {"uri": "a.c"}, "region": {"startLine": 9}},
         "message": {"text": "stored in global 'g'"}}}
@@ -328,7 +330,11 @@ def test_sarif(tmp_path):
              "logicalLocations": [{"name": "f"}]}],
          "codeFlows": [{"threadFlows": [{"locations": [step]}]}]},
         {"message": {"text": "unrelated"}, "locations": []}]}]}
-    (tmp_path / "a.sarif").write_text(json.dumps(sarif))
+    path.write_text(json.dumps(sarif))
+
+
+def test_sarif(tmp_path):
+    write_sarif(tmp_path / "a.sarif")
     [note] = escape_notes.read_notes([tmp_path])
     assert (note.file, note.line, note.column, note.function, note.verdict,
             note.path) == ("/src/a.c", 7, 3, "f", "escapes",
@@ -532,6 +538,18 @@ def test_page_in_browser(real, browser, tmp_path):
              if r[col["location"]] == location(site)]
     assert row[col["source"]] == line.strip()
     assert "escapes: " in row[col["reasons"]]
+
+
+def test_page_shows_paths(browser, tmp_path):
+    write_sarif(tmp_path / "a.sarif")
+    page = tmp_path / "page.html"
+    rc, _, err = run([SUMMARY, tmp_path / "a.sarif", "--html", page])
+    assert rc == 0, err
+    browser.open(page)
+    col = {key: i for i, key in enumerate(browser.run(HEADINGS))}
+    [row] = browser.run(ROWS)
+    assert (row[col["location"]], row[col["functions"]], row[col["path"]]) \
+        == ("/src/a.c:7:3", "f", "a.c:9: stored in global 'g'")
 
 
 # --- SQLite (ESCAPE_SLOW=1) -------------------------------------------------
