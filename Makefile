@@ -90,13 +90,15 @@ check-pytest: all
 # Longer suites (the default run takes a subset of the torture files):
 # every file of GCC's gcc.c-torture/compile with the plugin loaded and every
 # gcc.c-torture/execute test built with stackify; the SQLite amalgamation
-# built with stackify, running a workload of ours.
+# built with stackify, running a workload of ours; escape-summary on its
+# notes.
 check-torture: deps all
 	cd testsuite && ESCAPE_TORTURE=all $(PYTHON) -m pytest -q \
 	  pytest/test_torture.py pytest/test_torture_execute.py
 
 check-sqlite: deps all
-	cd testsuite && ESCAPE_SLOW=1 $(PYTHON) -m pytest -q pytest/test_sqlite.py
+	cd testsuite && ESCAPE_SLOW=1 $(PYTHON) -m pytest -q pytest/test_sqlite.py \
+	  pytest/test_escape_summary.py
 
 # Random programs (testsuite/fuzz/seeds/ first) built with and without
 # stackify, plain and with ASan, must behave the same; failures are saved
