@@ -27,7 +27,7 @@ SPECS := plugin/escape.specs
 
 .PHONY: check-packages all deps demo check check-unit check-harness check-dejagnu \
 	check-pytest check-torture check-sqlite check-fuzz check-long install \
-	clean
+	install-tools clean
 
 all: $(PLUGIN) $(SPECS)
 
@@ -90,13 +90,15 @@ check-pytest: all
 # Longer suites (the default run takes a subset of the torture files):
 # every file of GCC's gcc.c-torture/compile with the plugin loaded and every
 # gcc.c-torture/execute test built with stackify; the SQLite amalgamation
-# built with stackify, running a workload of ours.
+# built with stackify, running a workload of ours; escape-summary on its
+# notes.
 check-torture: deps all
 	cd testsuite && ESCAPE_TORTURE=all $(PYTHON) -m pytest -q \
 	  pytest/test_torture.py pytest/test_torture_execute.py
 
 check-sqlite: deps all
-	cd testsuite && ESCAPE_SLOW=1 $(PYTHON) -m pytest -q pytest/test_sqlite.py
+	cd testsuite && ESCAPE_SLOW=1 $(PYTHON) -m pytest -q pytest/test_sqlite.py \
+	  pytest/test_escape_summary.py
 
 # Random programs (testsuite/fuzz/seeds/ first) built with and without
 # stackify, plain and with ASan, must behave the same; failures are saved
@@ -116,10 +118,22 @@ check-packages: deps all
 
 # The plugin goes where -fplugin=escape finds it by name, the specs file
 # where -specs=escape.specs does (GCC's own library directory).
-install: all
+install: all install-tools
 	install -m 644 $(PLUGIN) $(GCC_PLUGIN_DIR)/escape.so
 	sed 's|@PLUGIN@|$(GCC_PLUGIN_DIR)/escape.so|g' plugin/escape.specs.in \
 	  > $(GCC_PLUGIN_DIR)/../escape.specs
+
+# The tools (docs/tools.md): the scripts in $(PREFIX)/bin, the Python
+# modules they share in $(PREFIX)/lib/escape, where the scripts look.
+PREFIX ?= /usr/local
+TOOL_SCRIPTS := tools/escape-summary
+TOOL_MODULES := tools/escape_notes.py tools/escape_source.py \
+	tools/escape_html.py
+
+install-tools:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/escape
+	install -m 755 $(TOOL_SCRIPTS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(TOOL_MODULES) $(DESTDIR)$(PREFIX)/lib/escape/
 
 clean:
 	rm -rf build $(PLUGIN) $(SPECS)

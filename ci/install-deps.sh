@@ -6,4 +6,5 @@ set -euo pipefail
 
 exec bash "$(dirname "$0")/install-packages.sh" gcc g++ make \
 	"gcc-$(gcc -dumpversion 2>/dev/null | cut -d. -f1 || echo 12)-plugin-dev" \
-	dejagnu python3-pytest gcc-12-source xz-utils
+	dejagnu python3-pytest gcc-12-source xz-utils \
+	chromium chromium-driver	# escape-summary's page, in a browser
