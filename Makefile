@@ -10,6 +10,11 @@ CXXFLAGS_PLUGIN := -std=gnu++17 -O2 -g -fPIC -fno-rtti -fno-exceptions \
 	-Wall -Wextra -Werror -Wno-unused-parameter \
 	-I$(GCC_PLUGIN_DIR)/include -Iplugin
 
+# The user's or the distribution's flags (dpkg-buildflags: hardening) come
+# after the project's own.
+CFLAGS_CORE += $(CPPFLAGS) $(CFLAGS)
+CXXFLAGS_PLUGIN += $(CPPFLAGS) $(CXXFLAGS)
+
 CORE_SRCS := plugin/escape-program.c plugin/escape-graph.c plugin/escape-propagate.c \
 	plugin/escape-collapse.c plugin/escape-solve.c plugin/escape-summary.c \
 	plugin/escape-provenance.c plugin/escape-libc.c
@@ -47,7 +52,7 @@ build:
 $(PLUGIN): $(CORE_OBJS) $(PLUGIN_OBJS)
 	# Linked beside and renamed: a compiler loading the plugin meanwhile
 	# (a test suite still running) sees the old file or the new, whole.
-	$(CXX) -shared -o $@.tmp $^
+	$(CXX) -shared $(LDFLAGS) -o $@.tmp $^
 	mv -f $@.tmp $@
 
 # The specs file makes -fescape-report a driver option; it names the
@@ -115,11 +120,13 @@ check-packages: deps all
 	  $(if $(PACKAGES),--packages $(PACKAGES))
 
 # The plugin goes where -fplugin=escape finds it by name, the specs file
-# where -specs=escape.specs does (GCC's own library directory).
+# where -specs=escape.specs does (GCC's own library directory).  DESTDIR
+# stages them elsewhere (debian/rules), naming the plugin by its final path.
 install: all
-	install -m 644 $(PLUGIN) $(GCC_PLUGIN_DIR)/escape.so
+	install -d $(DESTDIR)$(GCC_PLUGIN_DIR)
+	install -m 644 $(PLUGIN) $(DESTDIR)$(GCC_PLUGIN_DIR)/escape.so
 	sed 's|@PLUGIN@|$(GCC_PLUGIN_DIR)/escape.so|g' plugin/escape.specs.in \
-	  > $(GCC_PLUGIN_DIR)/../escape.specs
+	  > $(DESTDIR)$(GCC_PLUGIN_DIR)/../escape.specs
 
 clean:
 	rm -rf build $(PLUGIN) $(SPECS)
