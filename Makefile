@@ -109,7 +109,16 @@ check-sqlite: deps all
 check-fuzz: all
 	$(PYTHON) testsuite/fuzz/fuzz_stackify.py --seeds 300
 
-check-long: check-torture check-sqlite check-fuzz
+# The Debian package (debian/): built from a copy of the tree, checked by
+# lintian, installed, used and removed again (root; a few minutes).  It
+# skips where the package is already installed.
+.PHONY: check-debian
+check-debian: deps
+	@bash ci/install-debian-deps.sh
+	cd testsuite && ESCAPE_DEBIAN=1 $(PYTHON) -m pytest -q \
+	  pytest/test_debian_package.py
+
+check-long: check-torture check-sqlite check-fuzz check-debian
 
 # Debian packages (jq nasm libyaml cjson jansson bc) built the Debian way,
 # plainly, with the plugin, and in report mode, their test suites run with
