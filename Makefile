@@ -10,6 +10,11 @@ CXXFLAGS_PLUGIN := -std=gnu++17 -O2 -g -fPIC -fno-rtti -fno-exceptions \
 	-Wall -Wextra -Werror -Wno-unused-parameter \
 	-I$(GCC_PLUGIN_DIR)/include -Iplugin
 
+# The user's or the distribution's flags (dpkg-buildflags: hardening) come
+# after the project's own.
+CFLAGS_CORE += $(CPPFLAGS) $(CFLAGS)
+CXXFLAGS_PLUGIN += $(CPPFLAGS) $(CXXFLAGS)
+
 CORE_SRCS := plugin/escape-program.c plugin/escape-graph.c plugin/escape-propagate.c \
 	plugin/escape-collapse.c plugin/escape-solve.c plugin/escape-summary.c \
 	plugin/escape-provenance.c plugin/escape-libc.c
@@ -27,7 +32,7 @@ SPECS := plugin/escape.specs
 
 .PHONY: check-packages all deps demo check check-unit check-harness check-dejagnu \
 	check-pytest check-torture check-sqlite check-fuzz check-long install \
-	install-tools clean
+	install-plugin install-tools clean
 
 all: $(PLUGIN) $(SPECS)
 
@@ -47,7 +52,7 @@ build:
 $(PLUGIN): $(CORE_OBJS) $(PLUGIN_OBJS)
 	# Linked beside and renamed: a compiler loading the plugin meanwhile
 	# (a test suite still running) sees the old file or the new, whole.
-	$(CXX) -shared -o $@.tmp $^
+	$(CXX) -shared $(LDFLAGS) -o $@.tmp $^
 	mv -f $@.tmp $@
 
 # The specs file makes -fescape-report a driver option; it names the
@@ -106,7 +111,16 @@ check-sqlite: deps all
 check-fuzz: all
 	$(PYTHON) testsuite/fuzz/fuzz_stackify.py --seeds 300
 
-check-long: check-torture check-sqlite check-fuzz
+# The Debian package (debian/): built from a copy of the tree, checked by
+# lintian, installed, used and removed again (root; a few minutes).  It
+# skips where the package is already installed.
+.PHONY: check-debian
+check-debian: deps
+	@bash ci/install-debian-deps.sh
+	cd testsuite && ESCAPE_DEBIAN=1 $(PYTHON) -m pytest -q \
+	  pytest/test_debian_package.py
+
+check-long: check-torture check-sqlite check-fuzz check-debian
 
 # Debian packages (jq nasm libyaml cjson jansson bc) built the Debian way,
 # plainly, with the plugin, and in report mode, their test suites run with
@@ -117,11 +131,15 @@ check-packages: deps all
 	  $(if $(PACKAGES),--packages $(PACKAGES))
 
 # The plugin goes where -fplugin=escape finds it by name, the specs file
-# where -specs=escape.specs does (GCC's own library directory).
-install: all install-tools
-	install -m 644 $(PLUGIN) $(GCC_PLUGIN_DIR)/escape.so
+# where -specs=escape.specs does (GCC's own library directory).  DESTDIR
+# stages them elsewhere (debian/rules), naming the plugin by its final path.
+install: install-plugin install-tools
+
+install-plugin: all
+	install -d $(DESTDIR)$(GCC_PLUGIN_DIR)
+	install -m 644 $(PLUGIN) $(DESTDIR)$(GCC_PLUGIN_DIR)/escape.so
 	sed 's|@PLUGIN@|$(GCC_PLUGIN_DIR)/escape.so|g' plugin/escape.specs.in \
-	  > $(GCC_PLUGIN_DIR)/../escape.specs
+	  > $(DESTDIR)$(GCC_PLUGIN_DIR)/../escape.specs
 
 # The tools (docs/tools.md): the scripts in $(PREFIX)/bin, the Python
 # modules they share in $(PREFIX)/lib/escape, where the scripts look.
