@@ -26,7 +26,8 @@ PLUGIN := plugin/escape.so
 SPECS := plugin/escape.specs
 
 .PHONY: check-packages all deps demo check check-unit check-harness check-dejagnu \
-	check-pytest check-torture check-sqlite check-fuzz check-long install \
+	check-pytest check-torture check-sqlite check-fuzz check-build-tools \
+	check-long install \
 	clean
 
 all: $(PLUGIN) $(SPECS)
@@ -104,7 +105,18 @@ check-sqlite: deps all
 check-fuzz: all
 	$(PYTHON) testsuite/fuzz/fuzz_stackify.py --seeds 300
 
-check-long: check-torture check-sqlite check-fuzz
+# The build-tool examples of docs/build-tools.md (docs/examples/), with the
+# tools installed: make, CMake, ccache and -flto also run in check-pytest
+# where their tools are there; Meson, autotools and distcc (a distccd on
+# 127.0.0.1, started and stopped by the tests) only here.
+BUILD_TOOL_PACKAGES := cmake meson ninja-build autoconf automake ccache distcc
+
+check-build-tools: deps all
+	@bash ci/install-packages.sh $(BUILD_TOOL_PACKAGES)
+	cd testsuite && ESCAPE_BUILD_TOOLS=1 $(PYTHON) -m pytest -q \
+	  pytest/test_build_tools.py
+
+check-long: check-torture check-sqlite check-fuzz check-build-tools
 
 # Debian packages (jq nasm libyaml cjson jansson bc) built the Debian way,
 # plainly, with the plugin, and in report mode, their test suites run with

@@ -122,6 +122,7 @@ def cmake_configure_log(build):
                    sorted((build / "CMakeFiles").glob("CMake*.log")))
 
 
+@slow
 def test_cmake_c_flags_reach_the_checks(plugin, tmp_path):
     need("cmake")
     src = example("cmake", tmp_path)
@@ -144,6 +145,7 @@ def test_cmake_c_flags_reach_the_checks(plugin, tmp_path):
         tmp_path / "without" / (compiler % version)).read_text()
 
 
+@slow
 def test_cmake_add_compile_options(plugin, tmp_path):
     need("cmake")
     src = example("cmake", tmp_path)
@@ -253,7 +255,15 @@ def test_ccache_plugin_by_path_is_hashed(plugin, fake_plugin, tmp_path):
     assert cache.build(flags) == (FAKE_NOTES, 0, 2)
 
 
-@pytest.mark.parametrize("form", ["name", "specs-path", "specs-name"])
+def by_default(forms, default="name"):
+    """FORMS as parameters, all but DEFAULT marked slow: the default run
+    takes one of each kind of test."""
+    return [pytest.param(f, marks=() if f == default else slow)
+            for f in forms]
+
+
+@pytest.mark.parametrize("form", by_default(["name", "specs-path",
+                                             "specs-name"]))
 def test_ccache_plugin_not_hashed(plugin, fake_plugin, tmp_path, form):
     # The hazard docs/build-tools.md warns of: ccache does not see the
     # plugin behind these forms, and gives the old plugin's objects.
@@ -264,7 +274,7 @@ def test_ccache_plugin_not_hashed(plugin, fake_plugin, tmp_path, form):
     assert cache.build(flags) == (CCACHE_NOTES, 2, 0)
 
 
-@pytest.mark.parametrize("form", sorted(CCACHE_FORMS))
+@pytest.mark.parametrize("form", by_default(sorted(CCACHE_FORMS)))
 def test_ccache_extra_files_to_hash(plugin, fake_plugin, tmp_path, form):
     # The safe setup: extra_files_to_hash names the plugin file.
     cache = Ccache(tmp_path, plugin)
@@ -287,10 +297,296 @@ CCACHE_ARGUMENT_CHANGES = {
 }
 
 
-@pytest.mark.parametrize("form", sorted(CCACHE_ARGUMENT_CHANGES))
+@pytest.mark.parametrize("form", by_default(sorted(CCACHE_ARGUMENT_CHANGES),
+                                            "path"))
 def test_ccache_plugin_argument_is_hashed(plugin, tmp_path, form):
     cache = Ccache(tmp_path, plugin)
     flags = CCACHE_FORMS[form](cache)
     old, new, notes = CCACHE_ARGUMENT_CHANGES[form]
     assert cache.build(flags) == (CCACHE_NOTES, 0, 2)
     assert cache.build(flags.replace(old, new)) == (notes, 0, 2)
+
+
+# ---- -flto: the report at compile time, stackify at link time.
+
+LTO_COMPILE_NOTES = {
+    "main.c": [
+        (11, 17, "allocation of 32 bytes escapes: passed to 'fill' "
+         "(argument 1), which may keep it"),
+        (24, 17, "allocation of 4000 bytes escapes: passed to 'fill' "
+         "(argument 1), which may keep it"),
+        (34, 24, "parameter 'argv' does not escape")],
+    "fill.c": [(6, 12, "parameter 'values' does not escape"),
+               (13, 19, "parameter 'values' does not escape")],
+}
+# lto1 inlined fill and total: the first allocation no longer escapes.
+LTO_LINK_NOTES = {
+    "main.c": [
+        (11, 17, "allocation of 32 bytes moved to stack"),
+        (24, 17, "allocation of 4000 bytes does not escape; stays on heap: "
+         "larger than stackify-max (256 bytes)")],
+}
+LTO_OUTPUT = "36 500500\n"
+
+
+def lto_build(src, compile_flags, link_flags):
+    """Compiles the -flto example with COMPILE_FLAGS, links it with
+    LINK_FLAGS; returns the notes of each step and the program's malloc
+    calls."""
+    compiled = check(["make", "CC=gcc", "CFLAGS=" + compile_flags,
+                      "main.o", "fill.o"], src)
+    linked = check(["make", "CC=gcc", "CFLAGS=" + link_flags], src)
+    assert program_output(src / "sums", src) == LTO_OUTPUT
+    return notes_by_file(compiled), notes_by_file(linked), malloc_calls(
+        src / "sums")
+
+
+def test_lto_notes_at_compile_and_link_time(plugin, tmp_path):
+    flags = cflags(plugin, STACKIFY, opt="-O2 -flto")
+    assert lto_build(example("lto", tmp_path), flags, flags) == (
+        LTO_COMPILE_NOTES, LTO_LINK_NOTES, 1)
+
+
+def test_lto_without_plugin_at_link_time(plugin, tmp_path):
+    # The objects hold GIMPLE; with no plugin in lto1 nothing is moved.
+    flags = cflags(plugin, STACKIFY, opt="-O2 -flto")
+    assert lto_build(example("lto", tmp_path), flags, "-O2 -flto") == (
+        LTO_COMPILE_NOTES, {}, 2)
+
+
+def test_lto_stackify_without_report_at_link_time(plugin, tmp_path):
+    # At link time stackify moves, and says so only with the report on.
+    assert lto_build(example("lto", tmp_path), "-O2 -flto",
+                     cflags(plugin, ("stackify",), opt="-O2 -flto")) == (
+        {}, {}, 1)
+
+
+def test_lto_report_only_at_link_time(plugin, tmp_path):
+    # The report is made when the unit is compiled: lto1 makes none.
+    assert lto_build(example("lto", tmp_path), "-O2 -flto",
+                     cflags(plugin, REPORT, opt="-O2 -flto")) == ({}, {}, 2)
+
+
+def test_lto_specs_options_do_not_reach_lto1(specs, tmp_path):
+    # lto-wrapper passes -specs= on to lto1's driver but drops the options
+    # the specs file defines: link with -fplugin=... instead.
+    flags = "-O2 -flto -specs=%s -fescape-report -fescape-stackify" % specs
+    notes, link_notes, mallocs = lto_build(example("lto", tmp_path),
+                                           flags, flags)
+    assert (notes, link_notes, mallocs) == (LTO_COMPILE_NOTES, {}, 2)
+
+
+def test_without_lto_nothing_is_moved(plugin, tmp_path):
+    flags = cflags(plugin, STACKIFY)
+    assert lto_build(example("lto", tmp_path), flags, flags) == (
+        LTO_COMPILE_NOTES, {}, 2)
+
+
+# ---- Meson (slow)
+
+MESON_NOTES = {
+    "tokens.c": [
+        (8, 27, "parameter 'text' does not escape"),
+        (21, 26, "parameter 'text' does not escape"),
+        (23, 43, "address of '<compound literal>' does not escape"),
+        (25, 10, "allocation of unknown size escapes: returned to caller")],
+}
+MESON_OUTPUT = "3 tokens, the first is alpha\n"
+# The note of the example's cc.compiles test program.
+MESON_CHECK_NOTE = CMAKE_CHECK_NOTE
+
+
+def meson_build(src, build, *options):
+    """Sets up SRC in BUILD with OPTIONS (gcc itself, not the ccache
+    Meson would put before it, and no colours) and builds it; returns the
+    build's output."""
+    env = tool_env(CC="gcc")
+    check(["meson", "setup", "-Db_colorout=never", *options, build, src],
+          src, env=env)
+    return check(["meson", "compile", "-C", build], src, env=env)
+
+
+@slow
+def test_meson_c_args(plugin, tmp_path):
+    need("meson", "ninja")
+    src = example("meson", tmp_path)
+    out = meson_build(src, tmp_path / "with",
+                      "-Dc_args=" + cflags(plugin, opt=""))
+    assert notes_by_file(out) == MESON_NOTES
+    assert program_output(tmp_path / "with" / "tokens", src) == MESON_OUTPUT
+    # The compiler checks ran with the plugin and found the same.
+    log = (tmp_path / "with" / "meson-logs" / "meson-log.txt").read_text()
+    assert MESON_CHECK_NOTE in log
+    meson_build(src, tmp_path / "without")
+    config = (tmp_path / "with" / "config.h").read_text()
+    assert config == (tmp_path / "without" / "config.h").read_text()
+    for macro in ("HAVE_STDINT_H", "HAVE_STRNDUP", "HAVE_WVLA",
+                  "HAVE_WORKING_STATIC_CALLS"):
+        assert "#define %s\n" % macro in config
+
+
+@slow
+def test_meson_native_file(plugin, tmp_path):
+    need("meson", "ninja")
+    src = example("meson", tmp_path)
+    native = tmp_path / "native.ini"
+    ini = (src / "escape.ini").read_text()
+    assert "'-fplugin=escape'" in ini
+    native.write_text(ini.replace("'-fplugin=escape'",
+                                  "'-fplugin=%s'" % plugin))
+    out = meson_build(src, tmp_path / "build", "--native-file", native)
+    assert notes_by_file(out) == MESON_NOTES
+
+
+# ---- autotools (slow)
+
+AUTOTOOLS_NOTES = {
+    "main.c": [(9, 20, "address of 'h' escapes: passed to 'histogram_add' "
+                "(argument 1), which may keep it")],
+    "histogram.c": [
+        (8, 34, "parameter 'h' does not escape"),
+        (17, 40, "parameter 'h' does not escape"),
+        (20, 15, "allocation of unknown size escapes: returned to caller")],
+}
+AUTOTOOLS_OUTPUT = " 0- 9 ####\n10-19 ##\n20-29 #\n30-39 #\n"
+
+
+@pytest.fixture(scope="module")
+def autotools_example(tmp_path_factory):
+    """The autotools example with its configure script made."""
+    need("autoreconf", "automake")
+    src = example("autotools", tmp_path_factory.mktemp("autotools"))
+    check(["autoreconf", "-i"], src)
+    return src
+
+
+def configure(src, build, *args):
+    """Runs SRC/configure in BUILD with a cache file; returns the cache's
+    results, {variable: value}, without the environment's."""
+    build.mkdir()
+    check([src / "configure", "-C", *args], build)
+    cache = (build / "config.cache").read_text()
+    # Its lines are "ac_cv_x=${ac_cv_x=VALUE}".
+    return {k: v for k, v in re.findall(r"^(\w+)=\$\{\1=(.*)\}$", cache,
+                                        re.M)
+            if not k.startswith("ac_cv_env_")}
+
+
+@slow
+def test_autotools_configure_with_the_plugin(plugin, autotools_example,
+                                             tmp_path):
+    plain = configure(autotools_example, tmp_path / "plain")
+    noted = configure(autotools_example, tmp_path / "noted",
+                      "CFLAGS=" + cflags(plugin, opt="-g -O2"))
+    # Every check finds the same, but the one after AC_LANG_WERROR, whose
+    # test program's notes make it fail.
+    assert plain.pop("example_cv_static_calls_quietly") == "yes"
+    assert noted.pop("example_cv_static_calls_quietly") == "no"
+    assert plain == noted
+    assert plain["example_cv_static_calls"] == "yes"
+    log = (tmp_path / "noted" / "config.log").read_text()
+    assert CMAKE_CHECK_NOTE in log
+
+
+@slow
+def test_autotools_plugin_at_make_time(plugin, autotools_example, tmp_path):
+    build = tmp_path / "build"
+    configure(autotools_example, build)
+    out = check(["make", "CFLAGS=" + cflags(plugin, opt="-g -O2")], build)
+    assert notes_by_file(out) == AUTOTOOLS_NOTES
+    assert "#define HAVE_QUIET_STATIC_CALLS 1" in (
+        build / "config.h").read_text()
+    assert program_output(build / "histogram", build) == AUTOTOOLS_OUTPUT
+
+
+# ---- distcc (slow): a distccd on 127.0.0.1, run as the tests' user (as
+# nobody when they run as root).
+
+DISTCC_NOTES = {
+    "main.c": [
+        (7, 15, "address of 'third' escapes: stored in memory that escapes"),
+        (8, 15, "address of 'second' escapes: stored in memory that "
+         "escapes"),
+        (9, 15, "address of 'first' escapes: passed to 'longest' "
+         "(argument 1), which may keep it"),
+        (10, 12, "address of 'length' escapes: passed to 'longest' "
+         "(argument 2), which may keep it")],
+    "lines.c": [
+        (6, 33, "parameter 'first' does not escape"),
+        (15, 29, "parameter 'first' leaks to return value"),
+        (15, 46, "parameter 'length' does not escape")],
+}
+DISTCC_OUTPUT = "3 lines, the longest has 10 characters: the second\n"
+
+
+@pytest.fixture(scope="module")
+def distcc_server(plugin):
+    """(distccd, the directory of the escape-gcc wrapper): the server runs
+    the wrapper, and gcc, with the plugin copied where it can read it."""
+    need("distcc", "distccd")
+    shared = shared_dir("escape-distcc.")
+    try:
+        shutil.copy(plugin, shared / "escape.so")
+        (shared / "escape.so").chmod(0o644)
+        wrapper = shared / "escape-gcc"
+        shutil.copy(ROOT / "docs" / "examples" / "distcc" / "escape-gcc",
+                    wrapper)
+        wrapper.chmod(0o755)
+        gcc = [shutil.which(c) for c in ("gcc", "x86_64-linux-gnu-gcc")]
+        server = Distccd([wrapper] + [c for c in gcc if c], shared,
+                         {"ESCAPE_PLUGIN": str(shared / "escape.so")})
+        try:
+            yield server, shared
+        finally:
+            server.stop()
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
+
+
+@slow
+def test_distcc_wrapper(distcc_server, tmp_path):
+    server, shared = distcc_server
+    src = example("distcc", tmp_path)
+    env = server.client_env(
+        tmp_path, PATH="%s:%s" % (shared, tool_env()["PATH"]),
+        ESCAPE_PLUGIN=str(shared / "escape.so"))
+    out = check(["make", "CFLAGS=-O2 -fplugin-arg-escape-report"], src,
+                env=env)
+    assert notes_by_file(out) == DISTCC_NOTES
+    assert program_output(src / "lines", src) == DISTCC_OUTPUT
+    # Both files were compiled by the server, through the wrapper.
+    done = re.findall(r"COMPILE_OK .*escape-gcc (\S+)", server.log_text())
+    assert sorted(done)[-2:] == ["lines.c", "main.c"]
+
+
+@slow
+def test_distcc_server_refuses_fplugin(plugin, distcc_server, tmp_path):
+    server, shared = distcc_server
+    src = example("distcc", tmp_path)
+    cmd = ["distcc", "gcc", "-O2", "-fplugin=%s" % (shared / "escape.so"),
+           "-fplugin-arg-escape-report", "-c", "lines.c"]
+    rc, out, err = run(cmd, cwd=src, env=server.client_env(tmp_path))
+    assert rc != 0, err
+    assert "-fplugin= and/or -specs= passed, which are insecure and not " \
+        "supported" in server.log_text()
+    # By default distcc then compiles here, with a warning.
+    env = server.client_env(tmp_path)
+    del env["DISTCC_FALLBACK"], env["DISTCC_SKIP_LOCAL_RETRY"]
+    rc, out, err = run(cmd, cwd=src, env=env)
+    assert rc == 0, err
+    assert "running locally instead" in err
+    assert notes_by_file(err) == {"lines.c": DISTCC_NOTES["lines.c"]}
+
+
+@slow
+def test_distcc_specs_compiles_locally(specs, distcc_server, tmp_path):
+    server, _shared = distcc_server
+    src = example("distcc", tmp_path)
+    jobs = server.log_text().count("COMPILE_OK")
+    rc, out, err = run(["distcc", "gcc", "-O2", "-specs=%s" % specs,
+                        "-fescape-report", "-c", "lines.c"], cwd=src,
+                       env=server.client_env(tmp_path, DISTCC_VERBOSE="1"))
+    assert rc == 0, err
+    assert "must be local" in err
+    assert notes_by_file(err) == {"lines.c": DISTCC_NOTES["lines.c"]}
+    assert server.log_text().count("COMPILE_OK") == jobs
