@@ -113,12 +113,13 @@ def shared_dir(prefix):
 class Distccd:
     """A distccd listening on 127.0.0.1, started and stopped by the tests.
     It runs the compilers listed in its DISTCC_CMDLIST (COMPILERS, absolute
-    paths) with ENV added to its environment; its log is self.log_text()."""
+    paths) with ENV added to its environment; its log is self.log_text().
+    Its files in WORKDIR are NAME.log and NAME.cmdlist."""
 
-    def __init__(self, compilers, workdir, env):
+    def __init__(self, compilers, workdir, env, name="distccd"):
         self.port = free_port()
-        self.log = workdir / "distccd.log"
-        cmdlist = workdir / "cmdlist"
+        self.log = workdir / (name + ".log")
+        cmdlist = workdir / (name + ".cmdlist")
         cmdlist.write_text("".join("%s\n" % c for c in compilers))
         cmdlist.chmod(0o644)
         self._log_file = open(self.log, "w")

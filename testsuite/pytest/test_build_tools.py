@@ -329,16 +329,18 @@ LTO_LINK_NOTES = {
 LTO_OUTPUT = "36 500500\n"
 
 
-def lto_build(src, compile_flags, link_flags):
-    """Compiles the -flto example with COMPILE_FLAGS, links it with
-    LINK_FLAGS; returns the notes of each step and the program's malloc
-    calls."""
+def lto_build(src, compile_flags, link_flags, program="sums",
+              output=LTO_OUTPUT):
+    """Compiles an example (the -flto one by default) with COMPILE_FLAGS,
+    links it with LINK_FLAGS; returns the notes of each step and the
+    program's malloc calls."""
+    objects = sorted(p.with_suffix(".o").name for p in src.glob("*.c"))
     compiled = check(["make", "CC=gcc", "CFLAGS=" + compile_flags,
-                      "main.o", "fill.o"], src)
+                      *objects], src)
     linked = check(["make", "CC=gcc", "CFLAGS=" + link_flags], src)
-    assert program_output(src / "sums", src) == LTO_OUTPUT
+    assert program_output(src / program, src) == output
     return notes_by_file(compiled), notes_by_file(linked), malloc_calls(
-        src / "sums")
+        src / program)
 
 
 def test_lto_notes_at_compile_and_link_time(plugin, tmp_path):
@@ -592,3 +594,49 @@ def test_distcc_specs_compiles_locally(specs, distcc_server, tmp_path):
     assert "must be local" in err
     assert notes_by_file(err) == {"lines.c": DISTCC_NOTES["lines.c"]}
     assert server.log_text().count("COMPILE_OK") == jobs
+
+
+def test_lto_fat_objects(plugin, tmp_path):
+    # With -ffat-lto-objects cc1 also compiles the usual way, stackify
+    # included, and says so at compile time; a link with -flto uses the
+    # GIMPLE, not that code, and stackify runs again there.
+    flags = cflags(plugin, STACKIFY, opt="-O2 -flto -ffat-lto-objects")
+    moved = (25, 17, "allocation of 64 bytes moved to stack")
+    src = example("make", tmp_path)
+    assert lto_build(src, flags, flags, "stats", MAKE_OUTPUT) == (
+        with_note(MAKE_NOTES, "stats.c", 3, moved[2]), {"stats.c": [moved]},
+        0)
+    # GCC 12 links LTO objects through lto1 even without -flto: only
+    # -fno-lto links the fat code, where the allocation was moved.
+    check(["make", "clean"], src)
+    assert lto_build(src, flags, "-O2", "stats", MAKE_OUTPUT)[1:] == ({}, 1)
+    (src / "stats").unlink()
+    assert lto_build(src, flags, "-O2 -fno-lto", "stats",
+                     MAKE_OUTPUT)[1:] == ({}, 0)
+
+
+@slow
+def test_distcc_server_without_the_plugin(distcc_server, tmp_path):
+    # A server whose wrapper names a plugin it does not have: GCC's error
+    # comes back, and by default distcc compiles again here.
+    _server, shared = distcc_server
+    missing = shared / "missing" / "escape.so"
+    server = Distccd([shared / "escape-gcc"], shared,
+                     {"ESCAPE_PLUGIN": str(missing)}, name="without")
+    try:
+        src = example("distcc", tmp_path)
+        cmd = ["distcc", "escape-gcc", "-O2", "-fplugin-arg-escape-report",
+               "-c", "lines.c"]
+        env = server.client_env(
+            tmp_path, PATH="%s:%s" % (shared, tool_env()["PATH"]),
+            ESCAPE_PLUGIN=str(shared / "escape.so"))
+        rc, out, err = run(cmd, cwd=src, env=env)
+        assert rc != 0
+        assert "cannot load plugin %s" % missing in err
+        del env["DISTCC_FALLBACK"], env["DISTCC_SKIP_LOCAL_RETRY"]
+        rc, out, err = run(cmd, cwd=src, env=env)
+        assert rc == 0, err
+        assert "retrying locally" in err
+        assert notes_by_file(err) == {"lines.c": DISTCC_NOTES["lines.c"]}
+    finally:
+        server.stop()
