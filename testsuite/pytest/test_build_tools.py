@@ -119,7 +119,8 @@ def cmake_checks(build):
 
 def cmake_configure_log(build):
     return "".join(p.read_text() for p in
-                   sorted((build / "CMakeFiles").glob("CMake*.log")))
+                   sorted((build / "CMakeFiles").glob("CMake*.log"))
+                   + sorted((build / "CMakeFiles").glob("CMake*.yaml")))
 
 
 @slow
