@@ -31,8 +31,8 @@ PLUGIN := plugin/escape.so
 SPECS := plugin/escape.specs
 
 .PHONY: check-packages all deps demo check check-unit check-harness check-dejagnu \
-	check-pytest check-torture check-sqlite check-fuzz check-long install \
-	install-plugin install-tools clean
+	check-pytest check-torture check-sqlite check-fuzz check-build-tools \
+	check-long install install-plugin install-tools clean
 
 all: $(PLUGIN) $(SPECS)
 
@@ -120,7 +120,19 @@ check-debian: deps
 	cd testsuite && ESCAPE_DEBIAN=1 $(PYTHON) -m pytest -q \
 	  pytest/test_debian_package.py
 
-check-long: check-torture check-sqlite check-fuzz check-debian
+
+# The build-tool examples of docs/build-tools.md (docs/examples/), with the
+# tools installed: make, CMake, ccache and -flto also run in check-pytest
+# where their tools are there; Meson, autotools and distcc (a distccd on
+# 127.0.0.1, started and stopped by the tests) only here.
+BUILD_TOOL_PACKAGES := cmake meson ninja-build autoconf automake ccache distcc
+
+check-build-tools: deps all
+	@bash ci/install-packages.sh $(BUILD_TOOL_PACKAGES)
+	cd testsuite && ESCAPE_BUILD_TOOLS=1 $(PYTHON) -m pytest -q \
+	  pytest/test_build_tools.py
+
+check-long: check-torture check-sqlite check-fuzz check-debian check-build-tools
 
 # Debian packages (jq nasm libyaml cjson jansson bc) built the Debian way,
 # plainly, with the plugin, and in report mode, their test suites run with

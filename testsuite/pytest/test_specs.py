@@ -98,3 +98,19 @@ def test_specs_stackify_same_as_plugin_args(compile, specs, tmp_path):
                               "-fescape-stackify", plugin=False, cwd=tmp_path)
     assert rc == 0 and parse_notes(quiet) == [], quiet
     assert (tmp_path / "out.o").read_bytes() == direct_obj
+
+
+@pytest.mark.parametrize("mode", ["-E", "-M", "-MM"])
+def test_specs_preprocessing_only(specs, tmp_path, mode):
+    # gcc -E or -M with a compile's flags (ccache preprocesses so, and
+    # makefiles make their dependencies so) takes the options and loads
+    # nothing: the output is that of plain gcc.
+    src = tmp_path / "m.c"
+    src.write_text("#include <stddef.h>\n#define X 1\nint x = X;\n")
+    rc, out, err = run(["gcc", mode, "-specs=%s" % specs, "-fescape-report",
+                        "-fescape-stackify", src], cwd=tmp_path)
+    assert rc == 0, err
+    assert err == ""
+    rc, plain, _err = run(["gcc", mode, src], cwd=tmp_path)
+    assert rc == 0
+    assert out == plain

@@ -1,0 +1,2 @@
+void fill (int *values, int n, int first);
+long total (const int *values, int n);
