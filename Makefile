@@ -124,6 +124,29 @@ install: all
 clean:
 	rm -rf build $(PLUGIN) $(SPECS)
 
+# escape-prof (docs/escape-prof.md): heap calls per call site joined with
+# the notes.  tools/escape-prof runs a program with libescape-prof.so
+# preloaded; "make install" puts the script in $(PREFIX)/bin, the library
+# and the Python modules it imports in $(PREFIX)/lib/escape.
+PREFIX ?= /usr/local
+PROF_LIB := build/libescape-prof.so
+PROF_SRCS := tools/heapprof/hooks.c tools/heapprof/profile.c
+PROF_MODULES := tools/escape_prof_sites.py tools/escape_prof_report.py \
+	tools/escape_notes.py tools/escape_source.py
+
+all: $(PROF_LIB)
+
+$(PROF_LIB): $(PROF_SRCS) tools/heapprof/heapprof.h | build
+	$(CC) -std=gnu11 -O2 -g -fPIC -Wall -Wextra -Werror -shared \
+	  -o $@ $(PROF_SRCS) -ldl
+
+.PHONY: install-prof
+install: install-prof
+install-prof: $(PROF_LIB)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/escape
+	install -m 755 tools/escape-prof $(DESTDIR)$(PREFIX)/bin/escape-prof
+	install -m 644 $(PROF_LIB) $(PROF_MODULES) $(DESTDIR)$(PREFIX)/lib/escape
+
 # Benchmarks (bench/, results in docs/performance.md): stackify's run time
 # against other allocators and compilers; the plugin's compile time and
 # memory.  Each installs what it needs (bench/install-deps.sh).

@@ -1,0 +1,30 @@
+/* heapprof.h -- between the heap hooks (hooks.c) and the profile
+   (profile.c) of libescape-prof.so, the LD_PRELOAD library of
+   tools/escape-prof.  */
+#ifndef HEAPPROF_H
+#define HEAPPROF_H
+
+#include <stddef.h>
+
+/* The function a heap call called; its name is written with the site.  */
+enum heapprof_kind
+{
+  HEAPPROF_MALLOC,
+  HEAPPROF_CALLOC,
+  HEAPPROF_REALLOC,
+  HEAPPROF_REALLOCARRAY,
+  HEAPPROF_ALIGNED_ALLOC,
+  HEAPPROF_POSIX_MEMALIGN,
+  HEAPPROF_MEMALIGN,
+  HEAPPROF_VALLOC,
+  HEAPPROF_PVALLOC,
+  HEAPPROF_STRDUP,
+  HEAPPROF_STRNDUP,
+  HEAPPROF_KINDS
+};
+
+/* Counts one heap call of KIND asking for BYTES, made by the call whose
+   return address is SITE.  Allocates nothing, takes no lock.  */
+void heapprof_count (void *site, enum heapprof_kind kind, size_t bytes);
+
+#endif
