@@ -115,7 +115,25 @@ def _signal_name(number):
         return "signal %d" % number
 
 
-def warnings(run, profile, rows, total):
+def _wrapper_hints(head, total):
+    """For each of HEAD whose allocation is returned to its caller (an
+    allocator of the program's own, which the notes judge at its calls
+    only when it is named): what to do."""
+    hints = []
+    for row in head:
+        if row.site and row.function and not row.inlined_into and any(
+                r == "escapes: returned to caller"
+                for r in row.site.heap_reasons):
+            hints.append(
+                "%s returns what it allocates: its %.1f%% of the heap calls "
+                "are its callers'; name it with -fplugin-arg-escape-"
+                "allocator=%s:DEALLOCATOR to have the notes judge (and "
+                "stackify move) each call of it"
+                % (row.function, 100.0 * row.calls / total, row.function))
+    return hints
+
+
+def warnings(run, profile, rows, total, top):
     """What the user should know about this run, one sentence each."""
     said = []
     status = run["status"]
@@ -145,6 +163,7 @@ def warnings(run, profile, rows, total):
             said.append("%s has no debug info (addr2line gives ??:0) for "
                         "%.1f%% of the heap calls: build it with -g to see "
                         "their file:line and verdicts" % (module, share))
+    said += _wrapper_hints(_head(rows, total, top), total)
     if run["notes"] and rows and all(r.site is None for r in rows
                                      if r.file):
         said.append("no site is in the notes given: are they the notes of "
@@ -214,7 +233,7 @@ def report_text(run, profile, rows, top):
                    % (more, "" if more == 1 else "s"))
     out.append(summary(rows, total, top, run["notes"]) + "\n")
     out += ["escape-prof: %s\n" % w
-            for w in warnings(run, profile, rows, total)]
+            for w in warnings(run, profile, rows, total, top)]
     return "".join(out)
 
 
@@ -237,8 +256,7 @@ def _row_json(row, total, notes_given):
             reason=None if site is None else
             (site.heap_reasons[0].split(": ", 1)[-1] if site.heap_reasons
              else _how_moved(site)),
-            stackify=None if site is None or not site.stackify
-            else stackify[site.outcome],
+            stackify=None if site is None else stackify[site.outcome],
             summary=verdict_text(row, True),
             notes=[] if site is None else [n.message for n in site.notes])
     return fields
@@ -257,6 +275,6 @@ def report_json(run, profile, rows, top):
         "top": [_row_json(r, total, run["notes"])
                 for r in _shown(rows, top)],
         "summary": summary(rows, total, top, run["notes"]),
-        "warnings": warnings(run, profile, rows, total),
+        "warnings": warnings(run, profile, rows, total, top),
     }
     return json.dumps(document, indent=2) + "\n"

@@ -16,6 +16,7 @@ API
 """
 
 import collections
+import concurrent.futures
 import os
 import re
 import shutil
@@ -146,17 +147,20 @@ def _locate_module(module, offsets):
 
 
 def locate(addresses):
-    """{(module, offset): Place} for ADDRESSES, one addr2line per
-    module."""
+    """{(module, offset): Place} for ADDRESSES, one addr2line per module,
+    a few at a time (reading a large program's debug info takes a while,
+    a C library's separate debug file too)."""
     by_module = collections.defaultdict(list)
     for module, offset in addresses:
         by_module[module].append(offset)
-    places = {}
-    for module in sorted(by_module):
-        offsets = sorted(by_module[module])
-        for offset, place in _locate_module(module, offsets).items():
-            places[(module, offset)] = place
-    return places
+    modules = sorted(by_module)
+    workers = max(1, min(4, os.cpu_count() or 1, len(modules)))
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        found = pool.map(lambda m: _locate_module(m, sorted(by_module[m])),
+                         modules)
+        return {(module, offset): place
+                for module, places in zip(modules, found)
+                for offset, place in places.items()}
 
 
 # --- rows -----------------------------------------------------------------------
