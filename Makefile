@@ -160,3 +160,11 @@ bench-compile:
 	@bash bench/install-deps.sh compile
 	$(MAKE) all
 	$(PYTHON) bench/compile.py
+
+# escape-prof's cost on the SQLite workload, plain and profiled side by
+# side (bench/prof.py; results in docs/performance.md).
+.PHONY: bench-prof
+bench-prof:
+	@bash bench/install-deps.sh compile
+	$(MAKE) all
+	$(PYTHON) bench/prof.py

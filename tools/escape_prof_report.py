@@ -16,8 +16,9 @@ import json
 import os
 import signal
 
+from escape_prof_sites import SYSTEM_DIRS, system_libraries
+
 HEAD_SHARE = 0.8     # the summary is about the sites that make 80% of calls
-SYSTEM_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
 
 
 def _shown(rows, top):
@@ -48,7 +49,9 @@ def verdict_text(row, notes_given):
         return "-"
     site = row.site
     if site is None:
-        return "no line information" if row.file is None else "no note"
+        if row.file is None and not row.module.startswith(SYSTEM_DIRS):
+            return "no line information"
+        return "no note"
     if site.outcome == "stack":
         how = _how_moved(site)
         return "does not escape: moved to stack" + (
@@ -153,9 +156,10 @@ def warnings(run, profile, rows, total, top):
         if row.file is None:
             without_lines[row.module] = \
                 without_lines.get(row.module, 0) + row.calls
+    system = system_libraries(profile)
     for module in sorted(without_lines):
         share = 100.0 * without_lines[module] / total
-        if module.startswith(SYSTEM_DIRS):
+        if module in system:
             said.append("%.1f%% of the heap calls are made inside %s (a "
                         "system library): they are shown by its function"
                         % (share, module))

@@ -5,10 +5,13 @@ joined with the plugin's notes (escape_notes).  Standard library only.
 API
   read_profiles(directory) -> Profile
       every PID*.prof file the processes of one run wrote there
-  locate(addresses) -> {(module, offset): Place}
+  system_libraries(profile) -> {module, ...}
+      the shared libraries of the system (/lib, /usr/lib): the notes are
+      not about them, so their calls are shown by function, not by line
+  locate(addresses, skip=()) -> {(module, offset): Place}
       where each call is in the source (addr2line -i: the innermost
       frame is the allocation call's line, the outermost the function
-      it was inlined into)
+      it was inlined into); modules in SKIP are not looked up
   source_rows(profile, places) -> [Row, ...]
       the calls summed per source line, function and heap function,
       most calls first (ties in a fixed order)
@@ -146,12 +149,26 @@ def _locate_module(module, offsets):
     return places
 
 
-def locate(addresses):
+SYSTEM_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
+
+
+def system_libraries(profile):
+    """The modules of PROFILE that are system libraries (not one of its
+    processes' executables, which may live in /usr/lib too)."""
+    exes = {exe for _pid, exe in profile.processes}
+    return {module for module, _offset in profile.calls
+            if module.startswith(SYSTEM_DIRS) and module not in exes}
+
+
+def locate(addresses, skip=()):
     """{(module, offset): Place} for ADDRESSES, one addr2line per module,
-    a few at a time (reading a large program's debug info takes a while,
-    a C library's separate debug file too)."""
+    a few at a time (reading a large program's debug info takes a
+    while).  The modules in SKIP get no line (their debug info, when
+    installed, would cost as much to read for nothing the notes know)."""
     by_module = collections.defaultdict(list)
     for module, offset in addresses:
+        if module in skip:
+            continue
         by_module[module].append(offset)
     modules = sorted(by_module)
     workers = max(1, min(4, os.cpu_count() or 1, len(modules)))
