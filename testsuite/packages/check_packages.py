@@ -356,8 +356,10 @@ def main():
     plugin = WORK / "escape.so"
     shutil.copy(ROOT / "plugin" / "escape.so", plugin)
     counter = WORK / "heap-counter.so"
+    hooks = ROOT / "tools" / "heapprof"     # escape-prof's heap functions
     if run(["gcc", "-O2", "-Wall", "-Wextra", "-shared", "-fPIC",
-            HERE / "heap-counter.c", "-o", counter]).returncode:
+            "-I", hooks, HERE / "heap-counter.c", hooks / "hooks.c",
+            "-o", counter, "-ldl"]).returncode:
         sys.exit("cannot build heap-counter.so")
     apt_update()
     build_deps(packages)

@@ -1,6 +1,7 @@
-/* heapprof.h -- between the heap hooks (hooks.c) and the profile
-   (profile.c) of libescape-prof.so, the LD_PRELOAD library of
-   tools/escape-prof.  */
+/* heapprof.h -- between the heap hooks (hooks.c) and what counts the
+   calls: the profile (profile.c) of libescape-prof.so, the LD_PRELOAD
+   library of tools/escape-prof, or the counter of "make check-packages"
+   (testsuite/packages/heap-counter.c).  */
 #ifndef HEAPPROF_H
 #define HEAPPROF_H
 
@@ -26,5 +27,10 @@ enum heapprof_kind
 /* Counts one heap call of KIND asking for BYTES, made by the call whose
    return address is SITE.  Allocates nothing, takes no lock.  */
 void heapprof_count (void *site, enum heapprof_kind kind, size_t bytes);
+
+/* Called for each free of a block that is not null, when a library
+   built on hooks.c defines it (testsuite/packages/heap-counter.c counts
+   frees; the profile does not).  */
+extern void heapprof_free (void *block) __attribute__ ((weak));
 
 #endif

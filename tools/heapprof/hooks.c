@@ -251,6 +251,8 @@ free (void *p)
 {
   if (!p || in_arena (p))
     return;
+  if (heapprof_free)
+    heapprof_free (p);
   if (ready ())
     next.free (p);
 }
