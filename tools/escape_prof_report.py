@@ -129,9 +129,9 @@ def _wrapper_hints(head, total):
                 for r in row.site.heap_reasons):
             hints.append(
                 "%s returns what it allocates: its %.1f%% of the heap calls "
-                "are its callers'; name it with -fplugin-arg-escape-"
-                "allocator=%s:DEALLOCATOR to have the notes judge (and "
-                "stackify move) each call of it"
+                "are made for its callers, whose calls of it the notes judge "
+                "(and stackify moves) once it, or the allocator they call, "
+                "is named: -fplugin-arg-escape-allocator=%s:DEALLOCATOR"
                 % (row.function, 100.0 * row.calls / total, row.function))
     return hints
 
@@ -159,6 +159,8 @@ def warnings(run, profile, rows, total, top):
     system = system_libraries(profile)
     for module in sorted(without_lines):
         share = 100.0 * without_lines[module] / total
+        if module in system and share < 1.0:
+            continue            # libc's stdio buffer and the like
         if module in system:
             said.append("%.1f%% of the heap calls are made inside %s (a "
                         "system library): they are shown by its function"
