@@ -222,6 +222,17 @@ def test_exit_status_is_the_programs(builds, library):
     assert "exit 3" in err.splitlines()[0]
 
 
+def test_program_options_are_the_programs(builds, library):
+    """After the program's name, "--" and options are its own."""
+    rc, _out, err = escape_prof(["--top", "1", "./prog", "exit", "--top"],
+                                builds["plain"])
+    assert rc == 0, err     # atoi ("--top") is 0
+    assert err.splitlines()[0].startswith(
+        "escape-prof: ./prog exit --top: ")
+    rc, _out, err = escape_prof(["./prog", "--", "exit"], builds["plain"])
+    assert rc == 0 and "./prog -- exit" in err.splitlines()[0]
+
+
 @pytest.mark.parametrize("args, message", [
     ([], "no program to run"),
     (["--top", "-1", "./prog"], "argument --top: must be 0 (all) or more"),
