@@ -20,8 +20,10 @@ API:
       function definitions in TEXT, in order.
 
 The scan is lexical, not a parse: comments, string and character literals
-and preprocessor lines are skipped, and a "{" at file level that follows
-")" opens a function body named by the identifier before the matching "(".
+and preprocessor lines are skipped, each branch of an #if starts with the
+brace depth the #if had, and a "{" at file level that follows ")" opens a
+function body named by the first identifier of its declaration that a "("
+follows.
 A function defined by a macro, or in an old-style (K&R) definition, is not
 found; a note there gets no function."""
 
@@ -40,19 +42,42 @@ _TOKEN_RE = re.compile(
     """, re.VERBOSE | re.MULTILINE | re.DOTALL)
 
 
+_DIRECTIVE_RE = re.compile(r"[ \t]*#[ \t]*(\w*)")
+_CONDITIONALS = {"if": "if", "ifdef": "if", "ifndef": "if", "elif": "else",
+                 "elifdef": "else", "elifndef": "else", "else": "else",
+                 "endif": "endif"}
+
+
 def _tokens(text):
-    """(kind, value, offset) for the identifiers and punctuation of TEXT;
-    kind is "word" or "punct"."""
+    """(kind, value, offset) for the identifiers ("word"), punctuation
+    ("punct") and conditional directives ("directive": "if", "else" for
+    #elif too, "endif") of TEXT."""
     for m in _TOKEN_RE.finditer(text):
         if m.group("word"):
-            yield "word", m.group("word"), m.start()
+            yield "word", m.group(), m.start()
         elif m.group("punct"):
-            yield "punct", m.group("punct"), m.start()
+            yield "punct", m.group(), m.start()
+        else:
+            directive = _DIRECTIVE_RE.match(m.group())
+            name = directive and _CONDITIONALS.get(directive.group(1))
+            if name:
+                yield "directive", name, m.start()
+
+
+# Words that a "(" may follow in a declaration without naming a function.
+_NOT_NAMES = frozenset(
+    "void char short int long float double signed unsigned _Bool const "
+    "volatile restrict static extern inline register struct union enum "
+    "__attribute__ __attribute __declspec __typeof__ typeof __extension__ "
+    "__asm__ asm _Alignas _Atomic sizeof".split())
 
 
 def function_ranges(text):
     """The function definitions of the C source TEXT, as (first_line,
-    last_line, name) tuples in order (lines counted from 1)."""
+    last_line, name) tuples in order (lines counted from 1).  A
+    definition's name is the first identifier of its declaration that a
+    "(" follows (not a keyword): "f" in "int f (int)" and in
+    "void (*f (int)) (void)"."""
     newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line_of(offset):
@@ -60,45 +85,40 @@ def function_ranges(text):
 
     ranges = []
     depth = 0           # braces
-    parens = []         # offsets of the open "(" at file level
-    last = None         # the last token at file level
-    name_before = {}    # the word before each file-level "(", by offset
-    previous_word = None
-    body = None         # (name, offset of its name) of the open body
+    name = None         # (name, offset) in the declaration at file level
+    previous = None     # the token before, at file level
+    body = None         # the name of the function whose body is open
+    saved = []          # the state at each open #if
     for kind, value, offset in _tokens(text):
-        if depth == 0:
-            if value == "(":
-                parens.append(offset)
-                name_before[offset] = previous_word
-            elif value == ")" and parens:
-                opened = parens.pop()
-                if not parens:
-                    last = ("call", name_before.get(opened))
-                    previous_word = None
-                    continue
+        if kind == "directive":
+            # Each branch of a conditional starts where the #if did:
+            # branches often open the same brace each ("if (a) {" or
+            # "if (b) {"), or define the same function each.
+            if value == "if":
+                saved.append((depth, name, previous, body))
+            elif saved and value == "else":
+                depth, name, previous, body = saved[-1]
+            elif saved:
+                saved.pop()
+        elif depth == 0:
+            if value == "(" and name is None and previous \
+                    and previous[0] == "word" and previous[1] not in _NOT_NAMES:
+                name = (previous[1], previous[2])
             elif value == "{":
-                if last and last[0] == "call" and last[1]:
-                    body = last[1]
+                body = name if previous and previous[1] == ")" else None
                 depth = 1
-                continue
-            elif value in (";", "}"):
-                parens.clear()
-                name_before.clear()
-            if kind == "word":
-                previous_word = (value, offset)
-            last = (kind, value)
+            if value in ("{", ";", "}", "="):
+                name = None
+            previous = (kind, value, offset)
         elif value == "{":
             depth += 1
         elif value == "}":
             depth -= 1
             if depth == 0:
                 if body:
-                    name, start = body
-                    ranges.append((line_of(start), line_of(offset), name))
-                body = None
-                last = None
-                parens.clear()
-                name_before.clear()
+                    ranges.append((line_of(body[1]), line_of(offset),
+                                   body[0]))
+                body = previous = None
     return ranges
 
 
