@@ -256,6 +256,42 @@ def test_missing_library_is_an_error(builds, tmp_path):
     assert "libescape-prof.so not found" in err and "make" in err
 
 
+def test_installed(builds, library, tmp_path):
+    """make install-prof's layout (DESTDIR, PREFIX): the script finds its
+    modules and the library without the source tree."""
+    check(["make", "-C", ROOT, "install-prof", "DESTDIR=%s" % tmp_path,
+           "PREFIX=/usr"], ROOT)
+    installed = tmp_path / "usr" / "bin" / "escape-prof"
+    assert (tmp_path / "usr/lib/escape/libescape-prof.so").is_file()
+    env = dict(ENV)
+    env.pop("ESCAPE_PROF_LIB", None)
+    rc, _out, err = run([installed, "--notes", builds["stackify"] / "notes",
+                         "./prog"], cwd=builds["plain"], env=env)
+    assert rc == 0, err
+    assert re.search(r" scratch_sum +does not escape: moved to stack$", err,
+                     re.M), err
+
+
+def test_executable_without_pie(plugin, library, tmp_path):
+    """A non-PIE executable's sites (their addresses are the module's own
+    addresses, the load bias 0)."""
+    (tmp_path / "t.c").write_text(
+        "#include <stdlib.h>\n"
+        "void *volatile keep;\n"
+        "int main (void)\n"
+        "{\n"
+        "  for (int i = 0; i < 9; i++)\n"
+        "    keep = malloc (5);\n"
+        "  return 0;\n"
+        "}\n")
+    check(["gcc", "-O2", "-g", "-no-pie", "-fno-pie", "t.c", "-o", "t"],
+          tmp_path)
+    rc, _out, err = escape_prof(["--json", "-o", "r.json", "./t"], tmp_path)
+    assert rc == 0, err
+    top = json.loads((tmp_path / "r.json").read_text())["top"][0]
+    assert (top["calls"], top["line"], top["function"]) == (9, 6, "main")
+
+
 # ---- the library alone ------------------------------------------------------
 
 THREADS = r"""
