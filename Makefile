@@ -140,7 +140,13 @@ $(PROF_LIB): $(PROF_SRCS) tools/heapprof/heapprof.h | build
 	$(CC) -std=gnu11 -O2 -g -fPIC -Wall -Wextra -Werror -shared \
 	  -o $@ $(PROF_SRCS) -ldl
 
-.PHONY: install-prof
+# Its slow test (the SQLite workload, built twice) is part of check-long.
+.PHONY: install-prof check-prof-sqlite
+check-long: check-prof-sqlite
+check-prof-sqlite: deps all
+	cd testsuite && ESCAPE_SLOW=1 $(PYTHON) -m pytest -q \
+	  pytest/test_escape_prof.py::test_sqlite_workload
+
 install: install-prof
 install-prof: $(PROF_LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/escape
