@@ -241,6 +241,8 @@ def test_program_options_are_the_programs(builds, library):
      "--notes missing.json: no such file or directory"),
     (["--", "./no-such-program"], "cannot run './no-such-program'"),
     (["--bogus", "./prog"], "unrecognized arguments: --bogus"),
+    (["-o", "no/such/dir/r.txt", "./prog"],
+     "-o no/such/dir/r.txt: No such file or directory"),
 ])
 def test_usage_errors(builds, library, args, message):
     rc, out, err = escape_prof(args, builds["plain"])

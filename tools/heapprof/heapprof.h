@@ -24,13 +24,19 @@ enum heapprof_kind
   HEAPPROF_KINDS
 };
 
+/* Both are hidden: resolved when the library is linked, never by the
+   dynamic linker to a function of the program's that has the name.  */
+#define HEAPPROF_INTERNAL __attribute__ ((visibility ("hidden")))
+
 /* Counts one heap call of KIND asking for BYTES, made by the call whose
    return address is SITE.  Allocates nothing, takes no lock.  */
-void heapprof_count (void *site, enum heapprof_kind kind, size_t bytes);
+HEAPPROF_INTERNAL void heapprof_count (void *site, enum heapprof_kind kind,
+				       size_t bytes);
 
 /* Called for each free of a block that is not null, when a library
    built on hooks.c defines it (testsuite/packages/heap-counter.c counts
-   frees; the profile does not).  */
-extern void heapprof_free (void *block) __attribute__ ((weak));
+   frees; the profile does not: null here).  */
+HEAPPROF_INTERNAL extern void heapprof_free (void *block)
+  __attribute__ ((weak));
 
 #endif
