@@ -354,6 +354,38 @@ def test_threads_and_fork(library, tmp_path):
     assert child and all(k != "malloc" for k, _n, _b in child[0])
 
 
+SITES = r"""
+#include <stdlib.h>
+void *volatile keep;
+#define SITE(n) for (int i = 0; i < n; i++) keep = malloc (n);
+int main (void)
+{
+  SITE (1) SITE (2) SITE (3) SITE (4) SITE (5) SITE (6)
+  return 0;
+}
+"""
+
+
+def test_full_table_counts_lost_calls(library, tmp_path):
+    """With a table of 4 sites, the calls of the 5th and 6th sites (5 + 6)
+    are lost, said so, and the first four are exact (one row: one line)."""
+    small = tmp_path / "libescape-prof.so"
+    hooks = ROOT / "tools" / "heapprof"
+    check(["gcc", "-O2", "-fPIC", "-shared", "-DHEAPPROF_SLOTS=4", "-o",
+           small, hooks / "hooks.c", hooks / "profile.c", "-ldl"], tmp_path)
+    (tmp_path / "t.c").write_text(SITES)
+    check(["gcc", "-O0", "-g", "t.c", "-o", "t"], tmp_path)
+    rc, _out, err = escape_prof(["--json", "-o", "r.json", "./t"], tmp_path,
+                                library=small)
+    assert rc == 0, err
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["lost"] == 11
+    assert [(r["calls"], r["bytes"], r["addresses"], r["line"])
+            for r in report["top"]] == [(1 + 2 + 3 + 4, 1 + 4 + 9 + 16, 4, 7)]
+    assert "11 heap calls at sites beyond the profile's table are not " \
+        "shown" in report["warnings"]
+
+
 # ---- SQLite (slow) ---------------------------------------------------------
 
 FLAGS = ["-O2", "-g", "-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION"]

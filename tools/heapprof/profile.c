@@ -34,7 +34,11 @@
 
 #include "heapprof.h"
 
-#define SLOTS (1u << 16)
+/* A power of two; tests build a small table to fill it.  */
+#ifndef HEAPPROF_SLOTS
+#define HEAPPROF_SLOTS (1u << 16)
+#endif
+#define SLOTS HEAPPROF_SLOTS
 
 struct site
 {
