@@ -70,7 +70,7 @@ def _category(row):
     if site.outcome == "stack":
         return ("does not escape and moves with stackify",
                 "do not escape and move with stackify")
-    first = site.heap_reasons[0]
+    first = site.heap_reasons[0] if site.heap_reasons else "no reason given"
     if site.outcome == "mixed":
         return ("moves with stackify in part (%s)" % first,
                 "move with stackify in part (%s)" % first)

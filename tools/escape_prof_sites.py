@@ -112,7 +112,8 @@ def _frame(function, location):
 
 
 def _parse_addr2line(text):
-    """[(functions, locations)] per address of addr2line -a -i -f's TEXT."""
+    """Per address of addr2line -a -i -f's TEXT, its frames as
+    [(function line, location line), ...], innermost first."""
     groups = []
     lines = text.split("\n")
     i = 0
@@ -144,8 +145,8 @@ def _locate_module(module, offsets):
     for offset, pairs in zip(offsets, groups):
         frames = [_frame(f, loc) for f, loc in pairs]
         symbol = pairs[-1][0] if pairs and pairs[-1][0] != "??" else None
-        places[offset] = Place([f for f in frames if f]
-                               if all(frames) else [], symbol)
+        # A chain with a frame of no line (rare) is not half used.
+        places[offset] = Place(frames if all(frames) else [], symbol)
     return places
 
 
