@@ -136,9 +136,12 @@ PROF_MODULES := tools/escape_prof_sites.py tools/escape_prof_report.py \
 
 all: $(PROF_LIB)
 
+# Linked beside and renamed, as the plugin is: a program preloading it
+# meanwhile sees the old file or the new, whole.
 $(PROF_LIB): $(PROF_SRCS) tools/heapprof/heapprof.h | build
 	$(CC) -std=gnu11 -O2 -g -fPIC -Wall -Wextra -Werror -shared \
-	  -o $@ $(PROF_SRCS) -ldl
+	  -o $@.tmp $(PROF_SRCS) -ldl
+	mv -f $@.tmp $@
 
 # Its slow test (the SQLite workload, built twice) is part of check-long.
 .PHONY: install-prof check-prof-sqlite
