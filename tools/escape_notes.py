@@ -313,6 +313,7 @@ def _parse_text(text, origin):
 
 def read_file(path):
     """The notes of one file, in its order (JSON before log lines)."""
+    path = os.fspath(path)
     with open(path, encoding="utf-8", errors="replace") as f:
         return _parse_text(f.read(), path)
 
@@ -324,7 +325,7 @@ def note_files(paths):
     """PATHS with each directory replaced by the note files under it,
     sorted."""
     files = []
-    for path in paths:
+    for path in map(os.fspath, paths):
         if not os.path.isdir(path):
             files.append(path)
             continue
