@@ -153,20 +153,43 @@ install-plugin: all
 	sed 's|@PLUGIN@|$(GCC_PLUGIN_DIR)/escape.so|g' plugin/escape.specs.in \
 	  > $(DESTDIR)$(GCC_PLUGIN_DIR)/../escape.specs
 
-# The tools (docs/tools.md): the scripts in $(PREFIX)/bin, the Python
-# modules they share in $(PREFIX)/lib/escape, where the scripts look.
+# The tools (docs/tools.md, docs/escape-prof.md): the scripts in
+# $(PREFIX)/bin; the Python modules they share and escape-prof's preloaded
+# library in $(PREFIX)/lib/escape, where the scripts look.
 PREFIX ?= /usr/local
-TOOL_SCRIPTS := tools/escape-summary
+PROF_LIB := build/libescape-prof.so
+PROF_SRCS := tools/heapprof/hooks.c tools/heapprof/profile.c
+TOOL_SCRIPTS := tools/escape-summary tools/escape-prof
 TOOL_MODULES := tools/escape_notes.py tools/escape_source.py \
-	tools/escape_html.py
+	tools/escape_html.py tools/escape_prof_sites.py \
+	tools/escape_prof_report.py
 
-install-tools:
+install-tools: $(PROF_LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/escape
 	install -m 755 $(TOOL_SCRIPTS) $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 $(TOOL_MODULES) $(DESTDIR)$(PREFIX)/lib/escape/
+	install -m 644 $(TOOL_MODULES) $(PROF_LIB) $(DESTDIR)$(PREFIX)/lib/escape/
 
 clean:
 	rm -rf build $(PLUGIN) $(SPECS)
+
+# escape-prof (docs/escape-prof.md): heap calls per call site joined with
+# the notes.  tools/escape-prof runs a program with libescape-prof.so
+# preloaded.
+all: $(PROF_LIB)
+
+# Linked beside and renamed, as the plugin is: a program preloading it
+# meanwhile sees the old file or the new, whole.
+$(PROF_LIB): $(PROF_SRCS) tools/heapprof/heapprof.h | build
+	$(CC) -std=gnu11 -O2 -g -fPIC -Wall -Wextra -Werror -shared \
+	  -o $@.tmp $(PROF_SRCS) -ldl
+	mv -f $@.tmp $@
+
+# Its slow test (the SQLite workload, built twice) is part of check-long.
+.PHONY: check-prof-sqlite
+check-long: check-prof-sqlite
+check-prof-sqlite: deps all
+	cd testsuite && ESCAPE_SLOW=1 $(PYTHON) -m pytest -q \
+	  pytest/test_escape_prof.py::test_sqlite_workload
 
 # Benchmarks (bench/, results in docs/performance.md): stackify's run time
 # against other allocators and compilers; the plugin's compile time and
@@ -181,3 +204,11 @@ bench-compile:
 	@bash bench/install-deps.sh compile
 	$(MAKE) all
 	$(PYTHON) bench/compile.py
+
+# escape-prof's cost on the SQLite workload, plain and profiled side by
+# side (bench/prof.py; results in docs/performance.md).
+.PHONY: bench-prof
+bench-prof:
+	@bash bench/install-deps.sh compile
+	$(MAKE) all
+	$(PYTHON) bench/prof.py

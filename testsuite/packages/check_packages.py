@@ -86,6 +86,15 @@ def run(cmd, **kw):
     return subprocess.run([str(c) for c in cmd], **kw)
 
 
+def build_counter(out, extra=()):
+    """Builds heap-counter.so as OUT, with escape-prof's heap functions
+    (tools/heapprof/hooks.c); returns gcc's CompletedProcess."""
+    hooks = ROOT / "tools" / "heapprof"
+    return run(["gcc", "-O2", "-Wall", "-Wextra", "-shared", "-fPIC"] +
+               list(extra) + ["-I", hooks, HERE / "heap-counter.c",
+                              hooks / "hooks.c", "-o", out, "-ldl"])
+
+
 def as_root(cmd):
     return (["sudo"] if os.geteuid() != 0 else []) + cmd
 
@@ -356,8 +365,7 @@ def main():
     plugin = WORK / "escape.so"
     shutil.copy(ROOT / "plugin" / "escape.so", plugin)
     counter = WORK / "heap-counter.so"
-    if run(["gcc", "-O2", "-Wall", "-Wextra", "-shared", "-fPIC",
-            HERE / "heap-counter.c", "-o", counter]).returncode:
+    if build_counter(counter).returncode:
         sys.exit("cannot build heap-counter.so")
     apt_update()
     build_deps(packages)

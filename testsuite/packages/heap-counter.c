@@ -3,104 +3,35 @@
    executables inside the build tree (ESCAPE_HEAP_ROOT), so that the
    shell, make and the compiler are not counted.
 
-   malloc, calloc, realloc, aligned_alloc, memalign, posix_memalign, valloc
-   and pvalloc count as allocation calls, free as a free; each is passed
-   to glibc's own (__libc_malloc and the like, which need no dlsym).  At
-   exit a line "EXE<TAB>ALLOCS<TAB>FREES" is appended to ESCAPE_HEAP_FILE
-   with one write, without stdio (which allocates).  A process that ends
-   by _exit or exec is not counted.  */
+   The heap functions are escape-prof's (tools/heapprof/hooks.c, linked
+   in): malloc, calloc, realloc, reallocarray, aligned_alloc, memalign,
+   posix_memalign, valloc, pvalloc, strdup and strndup count as
+   allocation calls (here, whatever their call site), free of a block
+   that is not null as a free.  At exit a line "EXE<TAB>ALLOCS<TAB>FREES"
+   is appended to ESCAPE_HEAP_FILE with one write, without stdio (which
+   allocates).  A process that ends by _exit or exec is not counted.  */
 #define _GNU_SOURCE
-#include <errno.h>
 #include <fcntl.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-extern void *__libc_malloc (size_t);
-extern void *__libc_calloc (size_t, size_t);
-extern void *__libc_realloc (void *, size_t);
-extern void *__libc_memalign (size_t, size_t);
-extern void *__libc_valloc (size_t);
-extern void *__libc_pvalloc (size_t);
-extern void __libc_free (void *);
+#include "heapprof.h"
 
 static unsigned long allocs, frees;
 
-static void
-count_alloc (void)
+void
+heapprof_count (void *site, enum heapprof_kind kind, size_t bytes)
 {
+  (void) site, (void) kind, (void) bytes;
   __atomic_fetch_add (&allocs, 1, __ATOMIC_RELAXED);
 }
 
-void *
-malloc (size_t n)
-{
-  count_alloc ();
-  return __libc_malloc (n);
-}
-
-void *
-calloc (size_t n, size_t size)
-{
-  count_alloc ();
-  return __libc_calloc (n, size);
-}
-
-void *
-realloc (void *p, size_t n)
-{
-  count_alloc ();
-  return __libc_realloc (p, n);
-}
-
-void *
-memalign (size_t align, size_t n)
-{
-  count_alloc ();
-  return __libc_memalign (align, n);
-}
-
-void *
-aligned_alloc (size_t align, size_t n)
-{
-  count_alloc ();
-  return __libc_memalign (align, n);
-}
-
-int
-posix_memalign (void **out, size_t align, size_t n)
-{
-  if (align % sizeof (void *) || (align & (align - 1)))
-    return EINVAL;
-  count_alloc ();
-  void *p = __libc_memalign (align, n);
-  if (!p)
-    return ENOMEM;
-  *out = p;
-  return 0;
-}
-
-void *
-valloc (size_t n)
-{
-  count_alloc ();
-  return __libc_valloc (n);
-}
-
-void *
-pvalloc (size_t n)
-{
-  count_alloc ();
-  return __libc_pvalloc (n);
-}
-
 void
-free (void *p)
+heapprof_free (void *block)
 {
-  if (p)
-    __atomic_fetch_add (&frees, 1, __ATOMIC_RELAXED);
-  __libc_free (p);
+  (void) block;
+  __atomic_fetch_add (&frees, 1, __ATOMIC_RELAXED);
 }
 
 /* Appends the decimal digits of V to BUF at *LEN.  */

@@ -33,9 +33,7 @@ int main (void)
 
 def test_heap_counter_counts_programs_of_the_tree_only(tmp_path):
     counter = tmp_path / "heap-counter.so"
-    subprocess.run(["gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-shared",
-                    "-fPIC", str(HERE.parent / "packages" / "heap-counter.c"),
-                    "-o", str(counter)], check=True)
+    assert check_packages.build_counter(counter, ["-Werror"]).returncode == 0
     tree = tmp_path / "tree"
     tree.mkdir()
     (tree / "t.c").write_text(PROGRAM)

@@ -186,8 +186,14 @@ exec (const char *sql)
 
 /* ---- the data */
 
-enum { N_CUSTOMERS = 1500, N_PRODUCTS = 300, N_ORDERS = 8000,
-       N_CATEGORIES = 60, N_EVENTS = 2000 };
+/* -DWORKLOAD_SCALE=N makes the three large tables N times larger (a
+   longer run for bench/prof.py); the tests use the default.  */
+#ifndef WORKLOAD_SCALE
+#define WORKLOAD_SCALE 1
+#endif
+enum { N_CUSTOMERS = 1500 * WORKLOAD_SCALE, N_PRODUCTS = 300,
+       N_ORDERS = 8000 * WORKLOAD_SCALE, N_CATEGORIES = 60,
+       N_EVENTS = 2000 * WORKLOAD_SCALE };
 
 static const char *const cities[] = {
   "Amsterdam", "Berlin", "Cairo", "Dakar", "Edinburgh", "Florence",
