@@ -345,8 +345,13 @@ struct graph
   int propagating;
   struct node_vec queue;
   size_t queue_head;
-  uint64_t *edges;		/* hash set of flow edges (a << 32 | b) + 1 */
-  size_t nedges, edges_cap;
+  /* Flow edges already made, to make each once: a node's few successors
+     are searched in place; from EDGE_SCAN_MAX on (edges_hashed[n]), its
+     edges are in the hash set EDGES, (a << 32 | b) + 1.  */
+  unsigned char *edges_hashed;
+  uint64_t *edges;
+  size_t nhashed, edges_cap;
+  size_t nedges;		/* flow edges made */
   esc_node escaped, unknown;
   size_t work;			/* set insertions and edges made */
   /* The caller's object for each object of a callee's summary, one per

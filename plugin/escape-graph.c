@@ -270,6 +270,7 @@ esc_graph_node (struct graph *g)
       GROW (in_kind);
       GROW (is_object);
       GROW (escape_marked);
+      GROW (edges_hashed);
 #undef GROW
     }
   g->rep[g->n] = g->n;
@@ -366,6 +367,7 @@ esc_graph_free (struct graph *g)
   free (g->in_kind);
   free (g->is_object);
   free (g->escape_marked);
+  free (g->edges_hashed);
   VEC_FREE (g->escaped_objects);
   VEC_FREE (g->externals);
   VEC_FREE (g->queue);
