@@ -47,10 +47,10 @@ all: $(PLUGIN) $(SPECS)
 deps:
 	@bash ci/install-deps.sh $(GCC_MAJOR)
 
-# The plugin's and the specs file's absolute paths for this CC, one a line
-# (for the pytest fixtures).
+# The plugin's, the specs file's and the object directory's absolute
+# paths for this CC, one a line (for the pytest fixtures).
 paths:
-	@echo $(abspath $(PLUGIN)); echo $(abspath $(SPECS))
+	@echo $(abspath $(PLUGIN)); echo $(abspath $(SPECS)); echo $(abspath $(BUILD))
 
 $(BUILD)/%.o: plugin/%.c $(HEADERS) | $(BUILD)
 	$(CC) $(CFLAGS_CORE) -c $< -o $@

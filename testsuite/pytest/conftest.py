@@ -25,7 +25,8 @@ Fixtures:
 Plain helpers (import them: "from conftest import parse_notes"):
   CC, CXX    the compilers under test, as lists of command words
   driver(name) -> the driver NAME (gfortran, ...) of CC's version, a list
-  build_plugin() -> (make's exit status, its output, plugin, specs)
+  build_plugin(cc=CC, cxx=CXX) -> a Build: make's exit status and output,
+             the plugin's and the specs file's paths, the object directory
   parse_notes(stderr, plugin_only=True) -> [(line, col, message), ...]
   ice(stderr) -> True if the output shows an internal compiler error
   run(cmd, cwd=None) -> (returncode, stdout, stderr), in the C locale
@@ -33,6 +34,7 @@ Plain helpers (import them: "from conftest import parse_notes"):
              build/torture from Debian's gcc-12-source (skips without it)
 """
 
+import collections
 import fcntl
 import os
 import pathlib
@@ -112,11 +114,11 @@ def ice(stderr):
                if not QUOTED_RE.match(line))
 
 
-def _make(*targets):
-    """Runs make in the top directory for CC and CXX; returns its exit
-    status and output."""
+def _make(cc, cxx, *targets):
+    """Runs make in the top directory for the compilers CC and CXX (lists);
+    returns its exit status and output."""
     cmd = ["make", "-k", "--no-print-directory", "-C", str(ROOT),
-           "CC=" + shlex.join(CC), "CXX=" + shlex.join(CXX)] + list(targets)
+           "CC=" + shlex.join(cc), "CXX=" + shlex.join(cxx)] + list(targets)
     try:
         p = subprocess.run(cmd, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True, env=ENV,
@@ -126,24 +128,26 @@ def _make(*targets):
         return -1, str(e)
 
 
-_build = []
+Build = collections.namedtuple("Build", "rc log plugin specs objdir")
+_builds = {}
 _build_lock = threading.Lock()
 
 
-def build_plugin():
-    """(make's exit status, its output, the plugin's path, the specs
-    file's path) for CC, make run once (the paths are make's, see its
-    "paths" target)."""
+def build_plugin(cc=CC, cxx=CXX):
+    """The plugin and specs file for the compilers CC and CXX (lists),
+    made once per session: a Build of make's exit status and output and
+    the paths make gives (its "paths" target)."""
+    key = (tuple(cc), tuple(cxx))
     with _build_lock:
-        if not _build:
-            rc, out = _make("-s", "paths")
+        if key not in _builds:
+            rc, out = _make(cc, cxx, "-s", "paths")
             paths = out.split()
-            if rc != 0 or len(paths) != 2:
+            if rc != 0 or len(paths) != 3:
                 pytest.fail("make paths failed:\n" + out, pytrace=False)
-            plugin, specs = map(pathlib.Path, paths)
-            rc, log = _make(str(plugin), str(specs))
-            _build.append((rc, log, plugin, specs))
-        return _build[0]
+            plugin, specs, objdir = map(pathlib.Path, paths)
+            rc, log = _make(cc, cxx, str(plugin), str(specs))
+            _builds[key] = Build(rc, log, plugin, specs, objdir)
+        return _builds[key]
 
 
 @pytest.fixture(scope="session")
@@ -158,7 +162,7 @@ def data_dir():
 
 @pytest.fixture(scope="session")
 def plugin(root):
-    rc, log, so, _specs = build_plugin()
+    rc, log, so = build_plugin()[:3]
     if not so.is_file():
         pytest.fail("make failed and there is no %s:\n" % so
                     + log[-3000:], pytrace=False)
@@ -172,7 +176,7 @@ def plugin(root):
 
 @pytest.fixture(scope="session")
 def specs(root, plugin, tmp_path_factory):
-    spec = build_plugin()[3]
+    spec = build_plugin().specs
     template = root / "plugin" / "escape.specs.in"
     if spec.is_file() and str(plugin) in spec.read_text() and (
             not template.is_file()

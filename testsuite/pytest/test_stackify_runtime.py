@@ -320,7 +320,7 @@ def plugin_path():
             if PLUGIN:
                 path = pathlib.Path(PLUGIN)
             else:
-                _rc, log, path, _specs = build_plugin()
+                log, path = build_plugin()[1:3]
             _plugin_state["path"] = path if path.is_file() else None
             _plugin_state["log"] = log
         return _plugin_state["path"], _plugin_state["log"]
