@@ -135,8 +135,8 @@ _build_lock = threading.Lock()
 
 def build_plugin(cc=CC, cxx=CXX):
     """The plugin and specs file for the compilers CC and CXX (lists),
-    made once per session: a Build of make's exit status and output and
-    the paths make gives (its "paths" target)."""
+    made once per session ("make all"): a Build of make's exit status and
+    output and the paths make gives (its "paths" target)."""
     key = (tuple(cc), tuple(cxx))
     with _build_lock:
         if key not in _builds:
@@ -145,7 +145,7 @@ def build_plugin(cc=CC, cxx=CXX):
             if rc != 0 or len(paths) != 3:
                 pytest.fail("make paths failed:\n" + out, pytrace=False)
             plugin, specs, objdir = map(pathlib.Path, paths)
-            rc, log = _make(cc, cxx, str(plugin), str(specs))
+            rc, log = _make(cc, cxx, "all")
             _builds[key] = Build(rc, log, plugin, specs, objdir)
         return _builds[key]
 
