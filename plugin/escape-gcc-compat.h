@@ -49,7 +49,8 @@ escape_enable_ranger (function *fun)
 #if BUILDING_GCC_MAJOR >= 12
   return enable_ranger (fun);
 #else
-  /* GCC 11's ranger reads the dominator tree where it exists.  */
+  /* Dominators first, as GCC 11's own passes have them when they make a
+     ranger; escape-guard.cc frees them when it changes the CFG.  */
   calculate_dominance_info (CDI_DOMINATORS);
   (void) fun;
   return new gimple_ranger;
