@@ -117,7 +117,7 @@ def ice(stderr):
 def _make(cc, cxx, *targets):
     """Runs make in the top directory for the compilers CC and CXX (lists);
     returns its exit status and output."""
-    cmd = ["make", "-k", "--no-print-directory", "-C", str(ROOT),
+    cmd = ["make", "-k", "-j2", "--no-print-directory", "-C", str(ROOT),
            "CC=" + shlex.join(cc), "CXX=" + shlex.join(cxx)] + list(targets)
     try:
         p = subprocess.run(cmd, stdout=subprocess.PIPE,
