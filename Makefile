@@ -2,11 +2,23 @@
 
 CC ?= gcc
 CXX ?= g++
-GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
+# GCC 11 and GCC 12 from one source: "make CC=gcc-11 CXX=g++-11".  The
+# compiler's major version (from its name, gcc-N, while it is not installed
+# yet) names the object directory, so that objects built for one GCC are
+# never linked into another's plugin.  The plugin of the machine's gcc is
+# plugin/escape.so, as the docs and tools say; another version's is
+# build/gcc-N/escape.so (and its specs file beside it).
+major = $(shell $(1) -dumpversion 2>/dev/null | cut -d. -f1)
+GCC_MAJOR := $(or $(call major,$(CC)),$\
+	$(patsubst gcc-%,%,$(filter gcc-%,$(notdir $(CC)))),unknown)
+BUILD := build/gcc-$(GCC_MAJOR)
+OUT := $(if $(filter $(GCC_MAJOR),$(call major,gcc)),plugin,$(BUILD))
+# Expanded when used: after "make deps" installed the plugin headers.
+GCC_PLUGIN_DIR = $(shell $(CC) -print-file-name=plugin)
 PYTHON := /usr/bin/python3
 
 CFLAGS_CORE := -std=c11 -O2 -g -fPIC -Wall -Wextra -Werror
-CXXFLAGS_PLUGIN := -std=gnu++17 -O2 -g -fPIC -fno-rtti -fno-exceptions \
+CXXFLAGS_PLUGIN = -std=gnu++17 -O2 -g -fPIC -fno-rtti -fno-exceptions \
 	-Wall -Wextra -Werror -Wno-unused-parameter \
 	-I$(GCC_PLUGIN_DIR)/include -Iplugin
 
@@ -24,32 +36,64 @@ PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
 	plugin/escape-extract.cc plugin/escape-frontend.cc \
 	plugin/escape-report.cc plugin/escape-layout.cc
 HEADERS := $(wildcard plugin/*.h)
-CORE_OBJS := $(CORE_SRCS:plugin/%.c=build/%.o)
-PLUGIN_OBJS := $(PLUGIN_SRCS:plugin/%.cc=build/%.o)
+CORE_OBJS := $(CORE_SRCS:plugin/%.c=$(BUILD)/%.o)
+PLUGIN_OBJS := $(PLUGIN_SRCS:plugin/%.cc=$(BUILD)/%.o)
 
-PLUGIN := plugin/escape.so
-SPECS := plugin/escape.specs
+PLUGIN := $(OUT)/escape.so
+SPECS := $(OUT)/escape.specs
 
 .PHONY: check-packages all deps demo check check-unit check-harness check-dejagnu \
 	check-pytest check-torture check-sqlite check-fuzz check-build-tools \
-	check-long install install-plugin install-tools clean
+	check-long install install-plugin install-tools clean paths
 
 all: $(PLUGIN) $(SPECS)
 
 # Installs whatever Debian packages are missing (see ci/install-deps.sh).
 deps:
-	@bash ci/install-deps.sh
+	@bash ci/install-deps.sh $(GCC_MAJOR)
 
-build/%.o: plugin/%.c $(HEADERS) | build
+# The plugin's, the specs file's and the object directory's absolute
+# paths for this CC, one a line (for the pytest fixtures).
+paths:
+	@echo $(abspath $(PLUGIN)); echo $(abspath $(SPECS)); echo $(abspath $(BUILD))
+
+$(BUILD)/%.o: plugin/%.c $(HEADERS) | $(BUILD)
 	$(CC) $(CFLAGS_CORE) -c $< -o $@
 
-build/%.o: plugin/%.cc $(HEADERS) | build
+$(BUILD)/%.o: plugin/%.cc $(HEADERS) | $(BUILD)
 	$(CXX) $(CXXFLAGS_PLUGIN) -c $< -o $@
 
-build:
-	mkdir -p build
+$(BUILD) build:
+	mkdir -p $@
 
-$(PLUGIN): $(CORE_OBJS) $(PLUGIN_OBJS)
+# GCC loads a plugin with dlopen (RTLD_NOW): a plugin built for another
+# GCC would fail there, on the first symbol that GCC lacks, before its
+# version check could say what is wrong.  So every symbol the plugin takes
+# from outside (GCC's, the C and C++ libraries') is a weak reference, and
+# their names go into the plugin (escape_imports): after the version
+# check, plugin_init refuses to run if any of them is missing.  The names
+# are those a trial link leaves undefined (not the linker's own, such as
+# the GOT or __dso_handle).
+$(BUILD)/escape-all.o: $(CORE_OBJS) $(PLUGIN_OBJS)
+	$(CXX) -r -nostdlib -o $@ $^
+
+$(BUILD)/escape-imports.txt: $(BUILD)/escape-all.o
+	$(CXX) -shared -o $(BUILD)/escape-trial.so $<
+	nm -D --undefined-only --without-symbol-versions \
+	  $(BUILD)/escape-trial.so | awk '$$1 == "U" { print $$2 }' \
+	  | grep -vx escape_imports > $@
+
+$(BUILD)/escape-imports.c: $(BUILD)/escape-imports.txt
+	{ echo 'const char *const escape_imports[] = {'; \
+	  sed 's/.*/  "&",/' $<; echo '  0'; echo '};'; } > $@
+
+$(BUILD)/escape-imports.o: $(BUILD)/escape-imports.c
+	$(CC) $(CFLAGS_CORE) -c $< -o $@
+
+$(BUILD)/escape-weak.o: $(BUILD)/escape-all.o $(BUILD)/escape-imports.txt
+	objcopy --weaken-symbols=$(BUILD)/escape-imports.txt $< $@
+
+$(PLUGIN): $(BUILD)/escape-weak.o $(BUILD)/escape-imports.o
 	# Linked beside and renamed: a compiler loading the plugin meanwhile
 	# (a test suite still running) sees the old file or the new, whole.
 	$(CXX) -shared $(LDFLAGS) -o $@.tmp $^
@@ -67,30 +111,33 @@ demo: deps all
 
 check: deps all check-unit check-harness check-dejagnu check-pytest
 
-build/%-test: testsuite/unit/%-test.c $(CORE_SRCS) $(HEADERS) | build
+$(BUILD)/%-test: testsuite/unit/%-test.c $(CORE_SRCS) $(HEADERS) | $(BUILD)
 	$(CC) -std=c11 -g -O1 -Wall -Wextra -Werror \
 	  -fsanitize=address,undefined -fno-sanitize-recover=all -Iplugin \
 	  $< $(CORE_SRCS) -o $@
 
-check-unit: build/core-test build/libc-test
-	build/core-test
-	build/libc-test
+check-unit: $(BUILD)/core-test $(BUILD)/libc-test
+	$(BUILD)/core-test
+	$(BUILD)/libc-test
 
 # The harness must be able to fail: its self-tests use a fake plugin.
-build/harness/escape.so: testsuite/harness/fake-plugin.cc
-	mkdir -p build/harness
+$(BUILD)/harness/escape.so: testsuite/harness/fake-plugin.cc
+	mkdir -p $(BUILD)/harness
 	$(CXX) -shared -fPIC -fno-rtti -I$(GCC_PLUGIN_DIR)/include $< -o $@
 
-check-harness: build/harness/escape.so
-	sh testsuite/harness-selftest.sh $(abspath build/harness/escape.so)
+check-harness: $(BUILD)/harness/escape.so
+	CC='$(CC)' sh testsuite/harness-selftest.sh $(abspath $<)
 
 check-dejagnu: all
-	mkdir -p build/testsuite
-	runtest --tool escape --srcdir testsuite --objdir build/testsuite \
-	  --outdir build/testsuite PLUGIN=$(abspath $(PLUGIN)) CC=$(CC)
+	mkdir -p $(BUILD)/testsuite
+	runtest --tool escape --srcdir testsuite --objdir $(BUILD)/testsuite \
+	  --outdir $(BUILD)/testsuite PLUGIN=$(abspath $(PLUGIN)) CC='$(CC)'
+
+# The tests' compilers are ESCAPE_CC and ESCAPE_CXX (conftest.py).
+PYTEST_ENV := ESCAPE_CC='$(CC)' ESCAPE_CXX='$(CXX)'
 
 check-pytest: all
-	cd testsuite && $(PYTHON) -m pytest -q pytest
+	cd testsuite && $(PYTEST_ENV) $(PYTHON) -m pytest -q pytest
 
 # Longer suites (the default run takes a subset of the torture files):
 # every file of GCC's gcc.c-torture/compile with the plugin loaded and every
@@ -98,12 +145,12 @@ check-pytest: all
 # built with stackify, running a workload of ours; escape-summary on its
 # notes.
 check-torture: deps all
-	cd testsuite && ESCAPE_TORTURE=all $(PYTHON) -m pytest -q \
+	cd testsuite && ESCAPE_TORTURE=all $(PYTEST_ENV) $(PYTHON) -m pytest -q \
 	  pytest/test_torture.py pytest/test_torture_execute.py
 
 check-sqlite: deps all
-	cd testsuite && ESCAPE_SLOW=1 $(PYTHON) -m pytest -q pytest/test_sqlite.py \
-	  pytest/test_escape_summary.py
+	cd testsuite && ESCAPE_SLOW=1 $(PYTEST_ENV) $(PYTHON) -m pytest -q \
+	  pytest/test_sqlite.py pytest/test_escape_summary.py
 
 # Random programs (testsuite/fuzz/seeds/ first) built with and without
 # stackify, plain and with ASan, must behave the same; failures are saved
@@ -170,7 +217,7 @@ install-tools: $(PROF_LIB)
 	install -m 644 $(TOOL_MODULES) $(PROF_LIB) $(DESTDIR)$(PREFIX)/lib/escape/
 
 clean:
-	rm -rf build $(PLUGIN) $(SPECS)
+	rm -rf build plugin/escape.so plugin/escape.specs
 
 # escape-prof (docs/escape-prof.md): heap calls per call site joined with
 # the notes.  tools/escape-prof runs a program with libescape-prof.so

@@ -34,6 +34,7 @@
 #include "builtins.h"
 #include "attribs.h"
 #include "tree-eh.h"
+#include "escape-gcc-compat.h"
 
 #include "escape-core.h"
 #include "escape-libc.h"

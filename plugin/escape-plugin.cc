@@ -14,7 +14,8 @@
 			function is in SSA form): solves the unit
 			(escape-core.c) and turns its verdicts into notes
 			(escape-report.cc)
-     escape_stackify	GIMPLE, right before the first "threadfull", that is
+     escape_stackify	GIMPLE, right before the first "threadfull" ("thread"
+			in GCC 11: escape-gcc-compat.h), that is
 			just after the first value numbering that follows
 			"alias" (after inlining, -O1 and up): moves
 			allocations to the stack.  (A pass with several
@@ -29,6 +30,10 @@
 #include "plugin-version.h"
 
 int plugin_is_GPL_compatible;
+
+/* The names of the symbols the plugin takes from GCC and the libraries,
+   each a weak reference (made by the Makefile, which says why).  */
+extern "C" const char *const escape_imports[];
 
 namespace {
 
@@ -189,12 +194,24 @@ register_passes (const char *plugin_name)
   if (options.stackify)
     {
       struct register_pass_info stackify = {
-	new stackify_pass (g), "threadfull", 1, PASS_POS_INSERT_BEFORE
+	new stackify_pass (g), ESCAPE_STACKIFY_BEFORE_PASS, 1,
+	PASS_POS_INSERT_BEFORE
       };
       register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
 			 &stackify);
     }
   register_callback (plugin_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
+}
+
+/* The first of the symbols the plugin takes from outside that is missing
+   here, or NULL.  */
+const char *
+missing_import ()
+{
+  for (const char *const *name = escape_imports; *name; name++)
+    if (!dlsym (RTLD_DEFAULT, *name))
+      return *name;
+  return NULL;
 }
 
 } // anon namespace
@@ -207,6 +224,12 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
       error ("the escape plugin was built for GCC %s and cannot be loaded "
 	     "by GCC %s; rebuild it with this compiler",
 	     gcc_version.basever, version->basever);
+      return 1;
+    }
+  if (const char *name = missing_import ())
+    {
+      error ("the escape plugin needs %qs, which this GCC %s lacks; "
+	     "rebuild the plugin with this compiler", name, version->basever);
       return 1;
     }
   register_callback (info->base_name, PLUGIN_INFO, NULL, &escape_plugin_info);

@@ -3,7 +3,6 @@
    time, the largest size GCC's ranges allow (then no guard is needed).  */
 
 #include "escape-gcc.h"
-#include "gimple-range.h"
 
 namespace {
 

@@ -34,7 +34,6 @@
    clobbers of the slot (GCC's end-of-life marker) or disappear.  */
 
 #include "escape-gcc.h"
-#include "gimple-range.h"
 
 namespace {
 
@@ -345,7 +344,7 @@ decide (struct esc_unit *unit, esc_fn fn, function *fun,
       if (!site.size_known && options->stackify_max)
 	{
 	  if (!ranges)
-	    ranges = enable_ranger (fun);
+	    ranges = escape_enable_ranger (fun);
 	  bounded = escape_size_bound (ranges, site, &bound)
 		    && bound <= options->stackify_max;
 	}
@@ -363,7 +362,7 @@ decide (struct esc_unit *unit, esc_fn fn, function *fun,
       cands.list.safe_push (c);
     }
   if (ranges)
-    disable_ranger (fun);
+    escape_disable_ranger (fun, ranges);
   /* Withdrawing one candidate can make a free call irremovable, which
      withdraws others: repeat until nothing changes.  */
   bool changed = true;

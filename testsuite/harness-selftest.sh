@@ -1,7 +1,10 @@
 #!/bin/sh
 # testsuite/harness-selftest.sh -- checks the DejaGnu harness itself.
 #
-# Usage: testsuite/harness-selftest.sh /path/to/fake/escape.so
+# Usage: [CC=gcc-11] testsuite/harness-selftest.sh /path/to/fake/escape.so
+#
+# The fake plugin must be built for CC (default gcc), the compiler the
+# tests run.
 #
 # The tests in harness.dg/ are written for a FAKE escape plugin, not the real
 # one.  Whenever a function has a local variable whose address is taken, the
@@ -38,6 +41,7 @@ if ! command -v runtest >/dev/null 2>&1; then
     exit 2
 fi
 
+cc=${CC:-gcc}
 testsuite=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$testsuite")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/escape-selftest.XXXXXX") || exit 2
@@ -99,6 +103,9 @@ PASS: harness.dg/matched-note.c note at line 10: address of 'a' does not escape
 PASS: harness.dg/matched-note.c (test for excess errors)
 FAIL: harness.dg/missing-note.c missing note at line 8: address of 'b' does not escape
 PASS: harness.dg/missing-note.c (test for excess errors)
+PASS: harness.dg/require-gcc-old.c note at line 10: address of 'a' does not escape
+PASS: harness.dg/require-gcc-old.c (test for excess errors)
+UNSUPPORTED: harness.dg/require-gcc.c: needs GCC 999
 PASS: harness.dg/silent-exit.c (test for excess errors)
 FAIL: harness.dg/silent-exit.c compiler exited with status 1
 FAIL: harness.dg/stray-output.c excess output: fake escape plugin: debug output
@@ -115,11 +122,12 @@ EOF
 
 # The summary that goes with it.
 printf '%s\n' \
-    '# of expected passes		32' \
+    '# of expected passes		34' \
     '# of unexpected failures	18' \
     '# of unexpected successes	1' \
     '# of expected failures		1' \
-    '# of unresolved testcases	3' >"$tmp/expected-summary"
+    '# of unresolved testcases	3' \
+    '# of unsupported tests		1' >"$tmp/expected-summary"
 
 results='^(PASS|FAIL|XPASS|XFAIL|KPASS|KFAIL|UNRESOLVED|UNSUPPORTED|UNTESTED):'
 
@@ -128,7 +136,8 @@ results='^(PASS|FAIL|XPASS|XFAIL|KPASS|KFAIL|UNRESOLVED|UNSUPPORTED|UNTESTED):'
 out=$tmp/full
 mkdir -p "$out"
 (cd "$top" && runtest --tool escape --srcdir testsuite --objdir "$out" \
-    --outdir "$out" PLUGIN="$plugin" harness.dg/dg.exp) >"$out/stdout" 2>&1
+    --outdir "$out" PLUGIN="$plugin" CC="$cc" harness.dg/dg.exp) \
+    >"$out/stdout" 2>&1
 status=$?
 if [ $status -eq 1 ]; then
     ok "runtest on harness.dg exits with status 1"
@@ -178,7 +187,8 @@ run_one () {
     out=$tmp/run-$name
     mkdir -p "$out"
     (cd "$tmp" && runtest --tool escape --srcdir "$tree" --objdir "$out" \
-	--outdir "$out" PLUGIN="$plugin" "dg.exp=$*") >"$out/stdout" 2>&1
+	--outdir "$out" PLUGIN="$plugin" CC="$cc" "dg.exp=$*") \
+	>"$out/stdout" 2>&1
     status=$?
     count=$(grep -cE "$results" "$out/escape.sum")
     if [ $status -eq "$expected" ] && [ "$count" -gt 0 ]; then
@@ -202,7 +212,8 @@ done
 out=$tmp/no-plugin
 mkdir -p "$out"
 (cd "$tmp" && runtest --tool escape --srcdir "$tree" --objdir "$out" \
-    --outdir "$out" PLUGIN="$tmp/no-such-plugin.so" "dg.exp=matched-note.c") \
+    --outdir "$out" PLUGIN="$tmp/no-such-plugin.so" CC="$cc" \
+    "dg.exp=matched-note.c") \
     >"$out/stdout" 2>&1
 status=$?
 if [ $status -ne 0 ] \

@@ -2,15 +2,20 @@
 
 Run from testsuite/ as  /usr/bin/python3 -m pytest -q pytest
 
+The compilers under test are ESCAPE_CC and ESCAPE_CXX (each a command,
+such as "gcc-11" or "ccache gcc"; default gcc and g++): "make check
+CC=gcc-11 CXX=g++-11" sets them.  The plugin is the one make builds for
+them (plugin/escape.so for the machine's gcc, else build/gcc-N/escape.so).
+
 Fixtures:
   root       the repository's top directory (a pathlib.Path)
-  plugin     the plugin's absolute path; "make plugin/escape.so
-             plugin/escape.specs" is run once per session, and if make fails
-             (say, a source file someone is still writing) an existing
-             plugin/escape.so is used as it is
+  plugin     the plugin's absolute path; make is run for the plugin and
+             the specs file once per session, and if make fails (say, a
+             source file someone is still writing) an existing plugin is
+             used as it is
   specs      the specs file's absolute path (made from escape.specs.in in a
              temporary directory if make could not make it)
-  compile    compile(src, *flags, plugin=True, args=('report',), cc='gcc',
+  compile    compile(src, *flags, plugin=True, args=('report',), cc=CC,
              name=None, cwd=None, env=None, timeout=300)
              -> (returncode, stdout, stderr), in the test's tmp_path
              (see make_compiler)
@@ -18,6 +23,10 @@ Fixtures:
              per call
 
 Plain helpers (import them: "from conftest import parse_notes"):
+  CC, CXX    the compilers under test, as lists of command words
+  driver(name) -> the driver NAME (gfortran, ...) of CC's version, a list
+  build_plugin(cc=CC, cxx=CXX) -> a Build: make's exit status and output,
+             the plugin's and the specs file's paths, the object directory
   parse_notes(stderr, plugin_only=True) -> [(line, col, message), ...]
   ice(stderr) -> True if the output shows an internal compiler error
   run(cmd, cwd=None) -> (returncode, stdout, stderr), in the C locale
@@ -25,14 +34,17 @@ Plain helpers (import them: "from conftest import parse_notes"):
              build/torture from Debian's gcc-12-source (skips without it)
 """
 
+import collections
 import fcntl
 import os
 import pathlib
 import re
+import shlex
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import warnings
 
 import pytest
@@ -46,6 +58,17 @@ ENV = dict(os.environ, LC_ALL="C", LANG="C", LANGUAGE="C")
 ENV.pop("GCC_COLORS", None)
 ENV.pop("GCC_EXEC_PREFIX", None)
 ENV.pop("COMPILER_PATH", None)
+
+CC = shlex.split(os.environ.get("ESCAPE_CC") or "gcc")
+CXX = shlex.split(os.environ.get("ESCAPE_CXX") or "g++")
+
+
+def driver(name):
+    """The driver NAME (gfortran, g++, ...) of CC's version: gfortran-11
+    for gcc-11, and with CC's launcher (ccache ...) in front."""
+    version = re.match(r"^gcc(-[\d.]+)?$", os.path.basename(CC[-1]))
+    return CC[:-1] + [name + ((version and version.group(1)) or "")]
+
 
 NOTE_RE = re.compile(
     r"^(?P<file>[^\n]*?):(?P<line>\d+):(?P<col>\d+): note: (?P<msg>.*)$",
@@ -91,26 +114,40 @@ def ice(stderr):
                if not QUOTED_RE.match(line))
 
 
-def _make(root):
-    """Runs make for the plugin and the specs; returns its output."""
+def _make(cc, cxx, *targets):
+    """Runs make in the top directory for the compilers CC and CXX (lists);
+    returns its exit status and output."""
+    cmd = ["make", "-k", "-j2", "--no-print-directory", "-C", str(ROOT),
+           "CC=" + shlex.join(cc), "CXX=" + shlex.join(cxx)] + list(targets)
     try:
-        p = subprocess.run(
-            ["make", "-k", "-C", str(root), "plugin/escape.so",
-             "plugin/escape.specs"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env=ENV, timeout=900)
+        p = subprocess.run(cmd, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, env=ENV,
+                           timeout=900)
         return p.returncode, p.stdout
     except (OSError, subprocess.TimeoutExpired) as e:
         return -1, str(e)
 
 
-_build = {}
+Build = collections.namedtuple("Build", "rc log plugin specs objdir")
+_builds = {}
+_build_lock = threading.Lock()
 
 
-def _build_once():
-    if not _build:
-        _build["rc"], _build["log"] = _make(ROOT)
-    return _build["rc"], _build["log"]
+def build_plugin(cc=CC, cxx=CXX):
+    """The plugin and specs file for the compilers CC and CXX (lists),
+    made once per session ("make all"): a Build of make's exit status and
+    output and the paths make gives (its "paths" target)."""
+    key = (tuple(cc), tuple(cxx))
+    with _build_lock:
+        if key not in _builds:
+            rc, out = _make(cc, cxx, "-s", "paths")
+            paths = out.split()
+            if rc != 0 or len(paths) != 3:
+                pytest.fail("make paths failed:\n" + out, pytrace=False)
+            plugin, specs, objdir = map(pathlib.Path, paths)
+            rc, log = _make(cc, cxx, "all")
+            _builds[key] = Build(rc, log, plugin, specs, objdir)
+        return _builds[key]
 
 
 @pytest.fixture(scope="session")
@@ -125,10 +162,9 @@ def data_dir():
 
 @pytest.fixture(scope="session")
 def plugin(root):
-    rc, log = _build_once()
-    so = root / "plugin" / "escape.so"
+    rc, log, so = build_plugin()[:3]
     if not so.is_file():
-        pytest.fail("make failed and there is no plugin/escape.so:\n"
+        pytest.fail("make failed and there is no %s:\n" % so
                     + log[-3000:], pytrace=False)
     if rc != 0:
         # Say, a source file that someone is still writing: a plugin linked
@@ -140,14 +176,14 @@ def plugin(root):
 
 @pytest.fixture(scope="session")
 def specs(root, plugin, tmp_path_factory):
-    spec = root / "plugin" / "escape.specs"
+    spec = build_plugin().specs
     template = root / "plugin" / "escape.specs.in"
     if spec.is_file() and str(plugin) in spec.read_text() and (
             not template.is_file()
             or spec.stat().st_mtime >= template.stat().st_mtime):
         return spec
     if not template.is_file():
-        pytest.fail("no plugin/escape.specs and no plugin/escape.specs.in",
+        pytest.fail("no %s and no plugin/escape.specs.in" % spec,
                     pytrace=False)
     # make could not make it: do what its rule does, in a temporary place.
     out = tmp_path_factory.mktemp("specs") / "escape.specs"
@@ -190,21 +226,23 @@ def _is_path(src):
 
 
 def make_compiler(plugin, tmpdir):
-    """compile(src, *flags, plugin=True, args=('report',), cc='gcc',
+    """compile(src, *flags, plugin=True, args=('report',), cc=CC,
     name=None, cwd=None, env=None, timeout=300)
     -> (returncode, stdout, stderr)
 
-    SRC is a file (a Path, or a str naming an existing file) or the text
-    of one, written to NAME (default t.c, t.cc for g++, t.f90 for gfortran)
-    in TMPDIR (or CWD), where the compiler runs.  Unless FLAGS has one of
+    CC is a command (a list of words, or one word).  SRC is a file (a Path,
+    or a str naming an existing file) or the text of one, written to NAME
+    (default t.c, t.cc for g++ or c++, t.f90 for gfortran, also with a
+    version suffix: g++-11) in TMPDIR (or CWD), where the compiler runs.  Unless FLAGS has one of
     -c, -S or -E, -c is added; unless it has -o, the output goes to out.o
     there.  With plugin=True the plugin is loaded with
     -fplugin-arg-escape-A for each A in ARGS.  TMPDIR may be a callable
     that makes a fresh directory."""
     so = plugin
 
-    def compile(src, *flags, plugin=True, args=("report",), cc="gcc",
+    def compile(src, *flags, plugin=True, args=("report",), cc=None,
                 name=None, cwd=None, env=None, timeout=300):
+        cc = CC if cc is None else [cc] if isinstance(cc, str) else cc
         if cwd is None:
             cwd = tmpdir() if callable(tmpdir) else tmpdir
         cwd = pathlib.Path(cwd)
@@ -212,11 +250,12 @@ def make_compiler(plugin, tmpdir):
             path = pathlib.Path(src).resolve()
         else:
             if name is None:
+                program = re.sub(r"-[\d.]+$", "", os.path.basename(cc[-1]))
                 name = {"g++": "t.cc", "c++": "t.cc",
-                        "gfortran": "t.f90"}.get(os.path.basename(cc), "t.c")
+                        "gfortran": "t.f90"}.get(program, "t.c")
             path = cwd / name
             path.write_text(src)
-        cmd = [cc]
+        cmd = list(cc)
         if plugin:
             cmd += plugin_flags(so, args)
         cmd += [str(f) for f in flags]

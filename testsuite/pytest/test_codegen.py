@@ -5,7 +5,7 @@ import pathlib
 
 import pytest
 
-from conftest import (DATA, ROOT, ENV, every_nth, plugin_flags, run,
+from conftest import (CC, DATA, ROOT, ENV, every_nth, plugin_flags, run,
                       run_parallel, tail, torture_files)
 
 OWN_FILES = [ROOT / "docs" / "demo.c", DATA / "verdicts.c",
@@ -34,14 +34,14 @@ def compare(plugin, path, flags, workdir, args=("report",)):
     workdir.mkdir(parents=True, exist_ok=True)
     obj = workdir / "x.o"
     debug = [] if any(f.startswith("-g") for f in flags) else ["-g0"]
-    cmd = ["gcc"] + list(flags) + debug + ["-w", "-c", "-o", "x.o",
+    cmd = CC + list(flags) + debug + ["-w", "-c", "-o", "x.o",
                                            str(path)]
     rc, _out, err = run(cmd, cwd=workdir)
     if rc != 0:
         return "skip", err
     without = code(obj, flags)
     obj.unlink()
-    rc, _out, err = run(cmd[:1] + plugin_flags(plugin, args) + cmd[1:],
+    rc, _out, err = run(CC + plugin_flags(plugin, args) + cmd[len(CC):],
                         cwd=workdir)
     if rc != 0:
         return "fail", "exit %d with the plugin:\n%s" % (rc, tail(err))

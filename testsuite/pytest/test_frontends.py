@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import ENV, ice, parse_notes, run
+from conftest import CC, CXX as GXX, ENV, driver, ice, parse_notes, run
 
 CXX = r"""
 #include <map>
@@ -146,12 +146,12 @@ use (Counter *c)
 """
 
 
-def have(program):
-    return shutil.which(program) is not None
+def have(command):
+    return shutil.which(command[-1]) is not None
 
 
-def prog_name(driver, prog):
-    rc, out, _err = run([driver, "-print-prog-name=%s" % prog])
+def prog_name(command, prog):
+    rc, out, _err = run(command + ["-print-prog-name=%s" % prog])
     path = out.strip()
     if rc != 0 or not os.path.isabs(path) or not os.path.exists(path):
         return None
@@ -172,33 +172,35 @@ def check(compile, src, cc, flags, name=None):
 @pytest.mark.parametrize("args", [("report",), ("report=escapes",)],
                          ids=["report", "report=escapes"])
 def test_cxx(compile, opt, args):
-    if not have("g++"):
-        pytest.skip("g++ is not installed")
-    err = check(compile, CXX, "g++", [opt, "-std=gnu++17"])
+    if not have(GXX):
+        pytest.skip("%s is not installed" % GXX[-1])
+    err = check(compile, CXX, GXX, [opt, "-std=gnu++17"])
     # g++ with the plugin: it does run, and reports.
     if args == ("report",):
         assert parse_notes(err), err
 
 
 def test_cxx_exceptions_off_and_lto(compile):
-    if not have("g++"):
-        pytest.skip("g++ is not installed")
+    if not have(GXX):
+        pytest.skip("%s is not installed" % GXX[-1])
     check(compile, CXX.replace("throw std::runtime_error (\"negative\")",
                                "return -2").replace("try", "").replace(
         "catch (const std::exception &e)\n    {\n      return -1;\n    }",
-        ""), "g++", ["-O2", "-fno-exceptions"])
-    check(compile, CXX, "g++", ["-O2", "-flto", "-fsanitize=address"])
+        ""), GXX, ["-O2", "-fno-exceptions"])
+    check(compile, CXX, GXX, ["-O2", "-flto", "-fsanitize=address"])
 
 
 @pytest.mark.parametrize("opt", ["-O0", "-O2"])
 def test_fortran(compile, opt):
-    if not have("gfortran") or not prog_name("gfortran", "f951"):
-        pytest.skip("gfortran is not installed")
-    check(compile, FORTRAN, "gfortran", [opt])
+    gfortran = driver("gfortran")
+    if not have(gfortran) or not prog_name(gfortran, "f951"):
+        pytest.skip("%s is not installed" % gfortran[-1])
+    check(compile, FORTRAN, gfortran, [opt])
 
 
 @pytest.mark.parametrize("opt", ["-O0", "-O2"])
 def test_objective_c(compile, opt):
-    if not prog_name("gcc", "cc1obj"):
-        pytest.skip("cc1obj is not installed (Debian package gobjc-12)")
-    check(compile, OBJC, "gcc", ["-x", "objective-c", opt], name="t.m")
+    if not prog_name(CC, "cc1obj"):
+        pytest.skip("cc1obj is not installed (Debian package gobjc-%s)"
+                    % run(CC + ["-dumpversion"])[1].split(".")[0].strip())
+    check(compile, OBJC, CC, ["-x", "objective-c", opt], name="t.m")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import DATA, ROOT, parse_notes, run, ice
+from conftest import CC, DATA, ROOT, parse_notes, run, ice
 
 SOURCES = [DATA / "verdicts.c", ROOT / "docs" / "demo.c"]
 
@@ -42,7 +42,7 @@ def test_specs_option_reaches_only_cc1(specs, tmp_path):
     src = tmp_path / "m.c"
     src.write_text("int *g;\nint main (void) { int x = 0; g = &x; "
                    "return 0; }\n")
-    rc, out, err = run(["gcc", "-###", "-specs=%s" % specs,
+    rc, out, err = run(CC + ["-###", "-specs=%s" % specs,
                         "-fescape-report", "-O2", "-o", tmp_path / "m",
                         src], cwd=tmp_path)
     assert rc == 0, err
@@ -61,7 +61,7 @@ def test_specs_link_a_program(specs, tmp_path):
     src = tmp_path / "m.c"
     src.write_text("int *g;\nint main (void) { int x = 0; g = &x; "
                    "return 0; }\n")
-    rc, out, err = run(["gcc", "-specs=%s" % specs, "-fescape-report",
+    rc, out, err = run(CC + ["-specs=%s" % specs, "-fescape-report",
                         "-O2", "-o", tmp_path / "m", src], cwd=tmp_path)
     assert rc == 0, err
     assert parse_notes(err) == [

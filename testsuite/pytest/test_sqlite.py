@@ -23,7 +23,7 @@ import pytest
 
 import sqlite_amalgamation
 from stackify_builds import MOVED_RE
-from conftest import DATA, ENV, ROOT, ice, plugin_flags, run, tail
+from conftest import CC, DATA, ENV, ROOT, ice, plugin_flags, run, tail
 
 pytestmark = [
     pytest.mark.slow,
@@ -82,12 +82,12 @@ def build(name, src, workdir, extra):
     b = Build(name)
     workdir.mkdir(parents=True, exist_ok=True)
     steps = [
-        ("sqlite3.c", ["gcc"] + extra + FLAGS +
+        ("sqlite3.c", CC + extra + FLAGS +
          ["-c", src / "sqlite3.c", "-o", "sqlite3.o"]),
-        ("driver", ["gcc"] + extra + FLAGS +
+        ("driver", CC + extra + FLAGS +
          ["-I", src, "-c", DRIVER, "-o", "workload.o"]),
-        ("link", ["gcc", "-O2", "sqlite3.o", "workload.o", "-o", "workload",
-                  "-lm"]),
+        ("link", CC + ["-O2", "sqlite3.o", "workload.o", "-o",
+                       "workload", "-lm"]),
     ]
     for what, cmd in steps:
         start = time.monotonic()

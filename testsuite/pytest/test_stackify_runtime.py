@@ -42,7 +42,7 @@ Run from testsuite/:  /usr/bin/python3 -m pytest -q pytest/test_stackify_runtime
 The builds run in parallel (ESCAPE_STACKIFY_JOBS, default: the number of
 CPUs); ESCAPE_STACKIFY_KEEP=1 keeps the build directory and prints it;
 ESCAPE_STACKIFY_PLUGIN=/path/to/escape.so tests another build of the
-plugin.
+plugin.  The compiler is conftest's CC (ESCAPE_CC).
 """
 
 import concurrent.futures
@@ -50,20 +50,19 @@ import os
 import pathlib
 import re
 import shutil
-import subprocess
 import tempfile
 import threading
 
 import pytest
 
+from conftest import CC, build_plugin
 from stackify_builds import (ASAN_ENV, ENV, ICE_RE, MOVED_RE,
                              run_command)
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SRC_DIR = HERE / "stackify"
-PLUGIN = pathlib.Path(os.environ.get("ESCAPE_STACKIFY_PLUGIN")
-                      or ROOT / "plugin" / "escape.so")
+PLUGIN = os.environ.get("ESCAPE_STACKIFY_PLUGIN")
 
 # How many "allocation of N bytes moved to stack" notes each program's -O2
 # build must print.  Convertible programs (c*) must have at least one
@@ -212,7 +211,6 @@ HELPERS = {
     "c46_allocator_wrappers+named": ("helpers/allocators.c",),
 }
 
-CC = os.environ.get("ESCAPE_STACKIFY_CC", "gcc")
 COMMON = ["-w", "-fno-diagnostics-color", "-pthread"]
 ASAN = ["-fsanitize=address", "-fno-omit-frame-pointer"]
 LIBS = ["-lm"]
@@ -313,18 +311,17 @@ _plugin_state = {}
 
 
 def plugin_path():
-    """plugin/escape.so, made by "make plugin/escape.so" if it is missing
-    (once); an existing one is used as it is."""
+    """ESCAPE_STACKIFY_PLUGIN, or the plugin make builds for CC (conftest's
+    build_plugin: made once; an existing one is used if make fails), and
+    make's output; the path is None if there is no plugin."""
     with _plugin_lock:
         if "path" not in _plugin_state:
             log = ""
-            if not PLUGIN.is_file() and \
-                    not os.environ.get("ESCAPE_STACKIFY_PLUGIN"):
-                p = subprocess.run(["make", "-C", str(ROOT), "plugin/escape.so"],
-                                   stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, env=ENV)
-                log = p.stdout.decode(errors="replace")
-            _plugin_state["path"] = PLUGIN if PLUGIN.is_file() else None
+            if PLUGIN:
+                path = pathlib.Path(PLUGIN)
+            else:
+                log, path = build_plugin()[1:3]
+            _plugin_state["path"] = path if path.is_file() else None
             _plugin_state["log"] = log
         return _plugin_state["path"], _plugin_state["log"]
 
@@ -355,7 +352,7 @@ class Workshop:
         src = SRC_DIR / rel
         out = self.workdir / ("helper-%s%s.o" % (
             src.stem, "-asan" if asan else ""))
-        cmd = [CC, "-O2"] + (ASAN if asan else []) + COMMON + \
+        cmd = CC + ["-O2"] + (ASAN if asan else []) + COMMON + \
             ["-c", src, "-o", out]
         rc, _o, err = run_command(cmd, ENV, BUILD_TIMEOUT)
         if rc != 0:
@@ -382,7 +379,7 @@ class Workshop:
         helpers = [self.helpers[(rel, asan)]
                    for rel in HELPERS.get(test_id, ())]
         exe = self.workdir / ("%s.%s" % (test_id.replace("+", "_"), build))
-        cmd = [CC] + flags + COMMON
+        cmd = CC + flags + COMMON
         if with_plugin:
             cmd += ["-fplugin=%s" % self.plugin] + \
                 ["-fplugin-arg-escape-%s" % a for a in plugin_args_of(test_id)]
@@ -416,7 +413,7 @@ def _selected_ids(session):
 def shop(request):
     plugin, log = plugin_path()
     if plugin is None:
-        pytest.fail("no plugin/escape.so and make could not make it:\n"
+        pytest.fail("no plugin and make could not make it:\n"
                     + log[-3000:], pytrace=False)
     keep = os.environ.get("ESCAPE_STACKIFY_KEEP")
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="stackify-runtime."))

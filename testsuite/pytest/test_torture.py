@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from conftest import (ENV, ice, every_nth, plugin_flags, run, run_parallel,
+from conftest import (CC, ENV, ice, every_nth, plugin_flags, run, run_parallel,
                       tail, torture_files)
 
 DEFAULT_COUNT = 150
@@ -35,11 +35,11 @@ def results(plugin):
     def one(path):
         # Run next to the file, as GCC's own harness does (some include
         # files of their directory).
-        rc, _out, err = run(["gcc"] + BASE_FLAGS + [path.name],
+        rc, _out, err = run(CC + BASE_FLAGS + [path.name],
                             cwd=path.parent, timeout=300)
         if rc != 0:
             return path, None, None, err
-        rc, _out, err = run(["gcc"] + flags + BASE_FLAGS + [path.name],
+        rc, _out, err = run(CC + flags + BASE_FLAGS + [path.name],
                             cwd=path.parent, timeout=300)
         return path, rc, err, None
 

@@ -27,7 +27,7 @@ import time
 import pytest
 
 from stackify_builds import MOVED_RE
-from conftest import (ENV, ROOT, ice, every_nth, plugin_flags, run,
+from conftest import (CC, ENV, ROOT, ice, every_nth, plugin_flags, run,
                       run_parallel, tail, torture_dir)
 
 DEFAULT_COUNT = 250
@@ -149,14 +149,14 @@ def results(plugin, tmp_path_factory, request):
     def attempt(rel, work):
         src = top / rel
         extra = IEEE_FLAGS if rel.startswith("ieee/") else []
-        cmd = ["gcc"] + BASE_FLAGS + extra + [str(src), "-o", "base", "-lm"]
+        cmd = CC + BASE_FLAGS + extra + [str(src), "-o", "base", "-lm"]
         rc, _out, err = run(cmd, cwd=work, timeout=BUILD_TIMEOUT)
         if rc != 0:
             return Result(rel, "n/a", detail="no build: " + tail(err, 3))
         ok, what = execute(work / "base", work)
         if not ok:
             return Result(rel, "n/a", detail="base run: " + what)
-        cmd = ["gcc"] + flags + BASE_FLAGS + extra + \
+        cmd = CC + flags + BASE_FLAGS + extra + \
             [str(src), "-o", "stack", "-lm"]
         rc, _out, err = run(cmd, cwd=work, timeout=PLUGIN_BUILD_TIMEOUT)
         moved = sum(1 for _ in MOVED_RE.finditer(err))
