@@ -17,7 +17,9 @@ PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
 	plugin/escape-stackify.cc plugin/escape-guard.cc plugin/escape-loops.cc \
 	plugin/escape-allocators.cc plugin/escape-wrappers.cc plugin/escape-slots.cc \
 	plugin/escape-extract.cc plugin/escape-frontend.cc \
-	plugin/escape-report.cc plugin/escape-layout.cc
+	plugin/escape-report.cc plugin/escape-layout.cc \
+	plugin/escape-sarif.cc plugin/escape-sarif-rules.cc \
+	plugin/escape-sarif-log.cc
 HEADERS := $(wildcard plugin/*.h)
 CORE_OBJS := $(CORE_SRCS:plugin/%.c=build/%.o)
 PLUGIN_OBJS := $(PLUGIN_SRCS:plugin/%.cc=build/%.o)
@@ -43,6 +45,10 @@ build/%.o: plugin/%.cc $(HEADERS) | build
 
 build:
 	mkdir -p build
+
+# The SARIF log's informationUri: the documentation in this tree.
+build/escape-sarif-log.o: CXXFLAGS_PLUGIN += \
+	-DESCAPE_INFORMATION_URI='"file://$(abspath docs/sarif.md)"'
 
 $(PLUGIN): $(CORE_OBJS) $(PLUGIN_OBJS)
 	# Linked beside and renamed: a compiler loading the plugin meanwhile
