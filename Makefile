@@ -73,9 +73,18 @@ build/%-test: testsuite/unit/%-test.c $(CORE_SRCS) $(HEADERS) | build
 	  -fsanitize=address,undefined -fno-sanitize-recover=all -Iplugin \
 	  $< $(CORE_SRCS) -o $@
 
-check-unit: build/core-test build/libc-test
+check-unit: build/core-test build/libc-test build/sarif-test
 	build/core-test
 	build/libc-test
+	build/sarif-test
+
+# The SARIF writer alone, without GCC (testsuite/pytest/test_sarif.py also
+# reads the log it writes).
+build/sarif-test: testsuite/unit/sarif-test.cc plugin/escape-sarif.cc \
+		plugin/escape-sarif-rules.cc $(HEADERS) | build
+	$(CXX) -std=gnu++17 -g -O1 -Wall -Wextra -Werror -fno-rtti \
+	  -fno-exceptions -fsanitize=address,undefined \
+	  -fno-sanitize-recover=all -Iplugin $(filter %.cc,$^) -o $@
 
 # The harness must be able to fail: its self-tests use a fake plugin.
 build/harness/escape.so: testsuite/harness/fake-plugin.cc

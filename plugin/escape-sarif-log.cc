@@ -121,7 +121,8 @@ split_driver_options (const char *options, auto_vec<char *> *words)
 /* The command line: the driver's (COLLECT_GCC and the options it gives
    its subprocesses, COLLECT_GCC_OPTIONS) and the unit's input file.  The
    compiler's own (cc1 -o /tmp/ccXXXXXX.s) names temporary files, which
-   would make every log different.  */
+   would make every log different; so do a link-time unit's input and
+   the "-o" that lto-wrapper gives it: both are left out.  */
 void
 command_line (auto_vec<char *> *words)
 {
@@ -129,6 +130,15 @@ command_line (auto_vec<char *> *words)
   words->safe_push (xstrdup (driver ? driver : progname));
   if (const char *options = getenv ("COLLECT_GCC_OPTIONS"))
     split_driver_options (options, words);
+  if (in_lto_p)
+    for (unsigned i = 1; i + 1 < words->length (); i++)
+      if (!strcmp ((*words)[i], "-o"))
+	{
+	  free ((*words)[i]);
+	  free ((*words)[i + 1]);
+	  words->block_remove (i, 2);
+	  break;
+	}
   if (main_input_filename && !in_lto_p)
     words->safe_push (xstrdup (main_input_filename));
 }
