@@ -176,9 +176,10 @@ escape_sarif_pattern_ok (const char *plugin, const char *pattern)
   for (const char *p = strchr (pattern, '%'); p; p = strchr (p + 2, '%'))
     if (p[1] != 'b' && p[1] != '%')
       {
+	char bad[3] = { '%', p[1], '\0' };
 	error ("invalid %qs in %<-fplugin-arg-%s-sarif=%s%>; valid are "
 	       "%<%%b%> (the dump base name of the unit) and %<%%%%%>",
-	       p[1] ? xstrndup (p, 2) : "%", plugin, pattern);
+	       bad, plugin, pattern);
 	return false;
       }
   return true;
@@ -197,10 +198,9 @@ escape_sarif_open (const char *plugin, const char *pattern)
 	     "it is a directory", log_name, plugin);
       return false;
     }
-  temp_name = concat (log_name, ".tmp", NULL);
   char pid[32];
   snprintf (pid, sizeof pid, "%ld", (long) getpid ());
-  temp_name = reconcat (temp_name, temp_name, pid, NULL);
+  temp_name = concat (log_name, ".tmp", pid, NULL);
   temp_file = fopen (temp_name, "w");
   if (!temp_file)
     {
