@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the plugin and its tests need, if any is
 # missing, and the npm packages of the SARIF tests.  Run as root, or with
-# sudo available.  Used by "make deps" (and
-# so by "make demo" and "make check") and by .ci/run.
+# sudo available.  Used by "make deps" (and so by "make demo" and "make
+# check") and by .ci/run.
 set -euo pipefail
 
 bash "$(dirname "$0")/install-packages.sh" gcc g++ make \
