@@ -57,13 +57,14 @@ expand (const char *pattern)
   return name;
 }
 
-/* PLACE for LOC in FNDECL: the column in UTF-16 code units, from the
+/* PLACE for LOC in FNDECL, where GCC's text output puts it (in a macro,
+   where the macro's text is): the column in UTF-16 code units, from the
    source line (GCC's columns count bytes); a copy of each string.  */
 escape_sarif_place
 place_of (location_t loc, tree fndecl)
 {
   escape_sarif_place place = { NULL, 0, 0, NULL };
-  expanded_location x = expand_location (loc);
+  expanded_location x = expand_location_to_spelling_point (loc);
   if (x.file)
     {
       place.file = xstrdup (x.file);
@@ -84,6 +85,31 @@ free_place (const escape_sarif_place &place)
 {
   free (CONST_CAST (char *, place.file));
   free (CONST_CAST (char *, place.function));
+}
+
+/* The expansion points of the macros LOC is in, innermost first, each
+   with GCC's message ("in expansion of macro 'NAME'"), into RESULT.  */
+void
+add_macro_expansions (escape_sarif_result *result, location_t loc)
+{
+  auto_vec<escape_sarif_related> related;
+  loc = LOCATION_LOCUS (loc);
+  const line_map *map = linemap_lookup (line_table, loc);
+  while (linemap_macro_expansion_map_p (map))
+    {
+      const line_map_macro *macro = linemap_check_macro (map);
+      loc = linemap_unwind_toward_expansion (line_table, loc, &map);
+      escape_sarif_related r;
+      r.place = place_of (MACRO_MAP_EXPANSION_POINT_LOCATION (macro),
+			  NULL_TREE);
+      r.message = concat ("in expansion of macro '",
+			  linemap_map_get_macro_name (macro), "'", NULL);
+      related.safe_push (r);
+    }
+  result->n_related = related.length ();
+  result->related = XNEWVEC (escape_sarif_related, related.length ());
+  memcpy (CONST_CAST (escape_sarif_related *, result->related),
+	  related.address (), related.length () * sizeof related[0]);
 }
 
 /* The words of COLLECT_GCC_OPTIONS, where the driver quotes each option
@@ -222,6 +248,7 @@ escape_sarif_add (tree fndecl, location_t loc, const char *text,
   result.kind = kind;
   result.message = xstrdup (text);
   result.place = place_of (loc, fndecl);
+  add_macro_expansions (&result, loc);
   result.n_events = path.length ();
   escape_sarif_event *events = XNEWVEC (escape_sarif_event, path.length ());
   for (unsigned i = 0; i < path.length (); i++)
@@ -259,6 +286,12 @@ escape_sarif_finish (void)
 	  free (CONST_CAST (char *, result.events[i].message));
 	}
       free (CONST_CAST (escape_sarif_event *, result.events));
+      for (unsigned i = 0; i < result.n_related; i++)
+	{
+	  free_place (result.related[i].place);
+	  free (CONST_CAST (char *, result.related[i].message));
+	}
+      free (CONST_CAST (escape_sarif_related *, result.related));
     }
   results.release ();
   free (temp_name);

@@ -4,8 +4,10 @@
    use, in rule order), the invocation (the compiler's command line,
    whether it succeeded), the results in the order given, each of level
    "note" with its rule, message, place (file, line, column; the
-   function as a logical location) and, if it has a path, a codeFlow
-   with one threadFlowLocation per step.
+   function as a logical location), related locations (the macro
+   expansions the place is in, as GCC's "in expansion of macro" notes)
+   and, if it has a path, a codeFlow with one threadFlowLocation per
+   step.
 
    Files under the source root are named relative to %SRCROOT%, whose
    absolute file URI the log gives in originalUriBaseIds (GitHub code
@@ -278,7 +280,8 @@ json_artifact_location (json *j, const char *file, const char *root)
 
 /* ---- The log.  */
 
-/* A location object for PLACE.  */
+/* Opens a location object for PLACE, left open for its caller to add to
+   (an id, a message).  */
 void
 json_location (json *j, const escape_sarif_place &place, const char *root)
 {
@@ -431,6 +434,23 @@ json_invocation (json *j, const escape_sarif_run *run)
   json_close (j, ']');
 }
 
+/* The places that explain the result's, each with its message.  */
+void
+json_related (json *j, const escape_sarif_result &result, const char *root)
+{
+  json_key (j, "relatedLocations");
+  json_open (j, '[');
+  for (unsigned i = 0; i < result.n_related; i++)
+    {
+      json_location (j, result.related[i].place, root);
+      json_key (j, "id");
+      json_int (j, i);
+      json_message (j, "message", result.related[i].message);
+      json_close (j, '}');
+    }
+  json_close (j, ']');
+}
+
 /* The result's path: one codeFlow of one threadFlow.  */
 void
 json_code_flow (json *j, const escape_sarif_result &result, const char *root)
@@ -482,6 +502,8 @@ json_result (json *j, const escape_sarif_result &result, int rule_index,
   json_location (j, result.place, root);
   json_close (j, '}');
   json_close (j, ']');
+  if (result.n_related)
+    json_related (j, result, root);
   if (result.n_events)
     json_code_flow (j, result, root);
   json_close (j, '}');

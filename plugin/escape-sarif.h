@@ -80,11 +80,20 @@ struct escape_sarif_event
   const char *message;
 };
 
+/* A place that explains the result's (a macro expansion).  */
+struct escape_sarif_related
+{
+  struct escape_sarif_place place;
+  const char *message;
+};
+
 struct escape_sarif_result
 {
   struct escape_note_kind kind;
   const char *message;		/* the note's text */
   struct escape_sarif_place place;
+  const struct escape_sarif_related *related;
+  unsigned n_related;
   const struct escape_sarif_event *events;  /* the path, if any */
   unsigned n_events;
 };

@@ -65,7 +65,11 @@ __attribute__ ((noinline)) static void release (void *p) { free (p); }
 __attribute__ ((noinline)) static int use (char *p) { return p[0]; }
 jmp_buf env;
 
+#define NEW(n) malloc (n)
+#define MAKE(n) NEW (n)
+
 int *returned (void) { int *p = malloc (4); return p; }
+int *made (void) { return MAKE (4); }
 void global (void) { int x; g = &x; }
 void through (int **out) { int y; *out = &y; }
 void calls (void) { int a, b; keeper (&a); unknown (&b); }
@@ -200,12 +204,23 @@ def plugin_note(message):
     return PLUGIN_NOTE_RE.match(message) or OTHER_NOTE_RE.match(message)
 
 
-def text_notes(stderr, cwd):
+MACRO_NOTE_RE = re.compile(r"^in expansion of macro '[^']*'$")
+
+
+def text_notes(stderr, cwd, related=False):
     """The plugin's notes in the text output, as (absolute file, line,
-    byte column, message)."""
-    return [(os.path.normpath(os.path.join(cwd, m.group("file"))),
-             int(m.group("line")), int(m.group("col")), m.group("msg"))
-            for m in NOTE_RE.finditer(stderr) if plugin_note(m.group("msg"))]
+    byte column, message), with RELATED a fifth member: the "in expansion
+    of macro" notes that follow, each as (file, line, byte column,
+    message)."""
+    notes = []
+    for m in NOTE_RE.finditer(stderr):
+        note = (os.path.normpath(os.path.join(cwd, m.group("file"))),
+                int(m.group("line")), int(m.group("col")), m.group("msg"))
+        if plugin_note(note[3]):
+            notes.append(note + ((),) if related else note)
+        elif related and notes and MACRO_NOTE_RE.match(note[3]):
+            notes[-1] = notes[-1][:4] + (notes[-1][4] + (note,),)
+    return notes
 
 
 def utf16_column(path, line, byte_column):
@@ -226,15 +241,33 @@ def artifact_path(run_, location):
     return urllib.parse.unquote(parsed.path)
 
 
-def sarif_notes(log):
+def place(run_, location, message):
+    region = location["physicalLocation"]["region"]
+    return (artifact_path(run_, location), region["startLine"],
+            region["startColumn"], message["text"])
+
+
+def sarif_notes(log, related=False):
+    """The results of LOG as (absolute file, line, UTF-16 column,
+    message), with RELATED their relatedLocations as a fifth member."""
     run_ = log["runs"][0]
     notes = []
     for result in run_["results"]:
-        loc = result["locations"][0]
-        region = loc["physicalLocation"]["region"]
-        notes.append((artifact_path(run_, loc), region["startLine"],
-                      region["startColumn"], result["message"]["text"]))
+        note = place(run_, result["locations"][0], result["message"])
+        if related:
+            note += (tuple(place(run_, r, r["message"]) for r in
+                           result.get("relatedLocations", ())),)
+        notes.append(note)
     return notes
+
+
+def in_utf16(note):
+    """NOTE from text_notes with its columns in UTF-16 code units."""
+    f, line, col, msg = note[:4]
+    converted = (f, line, utf16_column(f, line, col), msg)
+    if len(note) > 4:
+        converted += (tuple(in_utf16(r) for r in note[4]),)
+    return converted
 
 
 def compile_with_log(compile, src, *flags, args=("report",),
@@ -304,10 +337,9 @@ def test_log_has_the_notes_of_the_text(logged, tmp_path, name):
     src, args = SOURCES[name]
     rc, err, log, _ = logged(src, "-O2", args=args)
     assert rc == 0, err
-    expected = [(f, line, utf16_column(f, line, col), msg)
-                for f, line, col, msg in text_notes(err, tmp_path)]
+    expected = [in_utf16(n) for n in text_notes(err, tmp_path, related=True)]
     assert expected, err
-    assert sarif_notes(log) == expected
+    assert sarif_notes(log, related=True) == expected
     for result in log["runs"][0]["results"]:
         assert result["level"] == "note"
         assert result["ruleId"] == expected_rule(result["message"]["text"])
@@ -328,6 +360,21 @@ def test_columns_count_utf16_code_units(logged):
     # The emoji after x is two UTF-16 units, one character.
     assert columns["address of 'y' escapes: passed to 'keep' (argument 1), "
                    "which keeps it"] == line.index("y =") + 2
+
+
+def test_macro_expansions_are_related_locations(logged):
+    rc, err, log, _ = logged(RULES_SRC, "-O2", args=STACKIFY)
+    assert rc == 0, err
+    (made,) = [r for r in log["runs"][0]["results"]
+               if r["locations"][0]["logicalLocations"][0]["name"] == "made"]
+    lines = RULES_SRC.split("\n")
+    define = next(i for i, l in enumerate(lines) if "#define NEW" in l) + 1
+    assert made["locations"][0]["physicalLocation"]["region"][
+        "startLine"] == define
+    assert [(r["physicalLocation"]["region"]["startLine"],
+             r["message"]["text"]) for r in made["relatedLocations"]] == [
+        (define + 1, "in expansion of macro 'NEW'"),
+        (define + 4, "in expansion of macro 'MAKE'")]
 
 
 def test_rules_of_each_verdict_reason_and_refusal(logged):
@@ -698,6 +745,17 @@ def test_writer_path_is_a_code_flow(sample_log):
         ("lib%20dir/k%C3%A9ep.c", 9, "keep", "stored in global 'g'", 1, 2),
     ]
     assert all("codeFlows" not in r for r in results[1:])
+
+
+def test_writer_related_locations(sample_log):
+    results = json.loads(sample_log.read_text())["runs"][0]["results"]
+    assert results[0]["relatedLocations"] == [{
+        "physicalLocation": {
+            "artifactLocation": {"uri": "a.c", "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": 1, "startColumn": 9}},
+        "id": 0,
+        "message": {"text": "in expansion of macro 'NEW'"}}]
+    assert all("relatedLocations" not in r for r in results[1:])
 
 
 def test_writer_command_line(sample_log):

@@ -9,7 +9,7 @@
    results made to be hard to write: strings with quotes, backslashes,
    control characters, UTF-8 and bytes that are not UTF-8; files relative,
    absolute, outside the source root, with spaces and non-ASCII names; a
-   result with a path.  testsuite/pytest/test_sarif.py reads that log
+   result with a path and one in a macro.  testsuite/pytest/test_sarif.py reads that log
    back and validates it.  Prints "N passed, N failed" last and exits
    non-zero on any failure.  */
 
@@ -104,23 +104,26 @@ write_sample_log (FILE *out)
     { { "lib dir/k\xc3\xa9" "ep.c", 9, 3, "keep" }, 1,
       "stored in global 'g'" },
   };
+  static const struct escape_sarif_related macros[] = {
+    { { "a.c", 1, 9, NULL }, "in expansion of macro 'NEW'" },
+  };
   static const struct escape_sarif_result results[] = {
     { { ESCAPE_VERDICT_ESCAPES, ESC_R_GLOBAL, ESCAPE_REFUSAL_NONE },
       "quote \" backslash \\ newline \n tab \t bell \a del \x7f "
       "\xc3\xa9t\xc3\xa9 \xf0\x9f\x98\x80 bad \xff end",
-      { "a.c", 3, 5, "main" }, events, 2 },
+      { "a.c", 3, 5, "main" }, macros, 1, events, 2 },
     { { ESCAPE_VERDICT_STAYS_ON_HEAP, ESC_R_NONE,
 	ESCAPE_REFUSAL_FRAME_BUDGET },
       "allocation of 8 bytes does not escape; stays on heap: frame budget",
-      { "/src/proj/sub/../b.c", 4, 1, "f" }, NULL, 0 },
+      { "/src/proj/sub/../b.c", 4, 1, "f" }, NULL, 0, NULL, 0 },
     { { ESCAPE_VERDICT_CONTENTS_ESCAPE, ESC_R_RETURNED,
 	ESCAPE_REFUSAL_NONE },
       "parameter 'h' does not escape; its contents escape: returned to "
       "caller",
-      { "/other/x y.c", 1, 0, NULL }, NULL, 0 },
+      { "/other/x y.c", 1, 0, NULL }, NULL, 0, NULL, 0 },
     { { ESCAPE_VERDICT_ESCAPES, ESC_R_GLOBAL, ESCAPE_REFUSAL_NONE },
       "address of 'y' escapes: stored in global 'g'",
-      { "./dir/\xc3\xbc.c", 0, 0, "g" }, NULL, 0 },
+      { "./dir/\xc3\xbc.c", 0, 0, "g" }, NULL, 0, NULL, 0 },
   };
   static const char *const arguments[] = {
     "gcc", "-DX=a b", "it's", "\xc3\xa9.c"
