@@ -6,7 +6,8 @@ import json
 import pytest
 
 from conftest import ROOT, plugin_flags, run
-from test_sarif import multitool_findings, schema_errors, validators  # noqa
+from sarif_support import multitool_findings, schema_errors, \
+    validators  # noqa: F401 (fixtures)
 
 MERGE = ROOT / "tools" / "escape-sarif-merge"
 
