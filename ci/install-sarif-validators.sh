@@ -16,7 +16,11 @@ if [ -f "$stamp" ] && cmp -s "$stamp" "$dir/package-lock.json"; then
 	exit 0
 fi
 echo "installing the SARIF validators (testsuite/sarif)"
-(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error); then
+	echo "error: could not install the SARIF validators ('npm ci' in" \
+	     "testsuite/sarif); the SARIF tests validate logs with them" >&2
+	exit 1
+fi
 # npm may skip the package's own install script, which does this.
 chmod u+x "$dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 cp "$dir/package-lock.json" "$stamp"
