@@ -34,7 +34,9 @@ PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
 	plugin/escape-stackify.cc plugin/escape-guard.cc plugin/escape-loops.cc \
 	plugin/escape-allocators.cc plugin/escape-wrappers.cc plugin/escape-slots.cc \
 	plugin/escape-extract.cc plugin/escape-frontend.cc \
-	plugin/escape-report.cc plugin/escape-layout.cc
+	plugin/escape-report.cc plugin/escape-layout.cc \
+	plugin/escape-sarif.cc plugin/escape-sarif-rules.cc \
+	plugin/escape-sarif-log.cc
 HEADERS := $(wildcard plugin/*.h)
 CORE_OBJS := $(CORE_SRCS:plugin/%.c=$(BUILD)/%.o)
 PLUGIN_OBJS := $(PLUGIN_SRCS:plugin/%.cc=$(BUILD)/%.o)
@@ -65,6 +67,10 @@ $(BUILD)/%.o: plugin/%.cc $(HEADERS) | $(BUILD)
 
 $(BUILD) build:
 	mkdir -p $@
+
+# The SARIF log's informationUri: the documentation in this tree.
+$(BUILD)/escape-sarif-log.o: CXXFLAGS_PLUGIN += \
+	-DESCAPE_INFORMATION_URI='"file://$(abspath docs/sarif.md)"'
 
 # GCC loads a plugin with dlopen (RTLD_NOW): a plugin built for another
 # GCC would fail there, on the first symbol that GCC lacks, before its
@@ -116,9 +122,18 @@ $(BUILD)/%-test: testsuite/unit/%-test.c $(CORE_SRCS) $(HEADERS) | $(BUILD)
 	  -fsanitize=address,undefined -fno-sanitize-recover=all -Iplugin \
 	  $< $(CORE_SRCS) -o $@
 
-check-unit: $(BUILD)/core-test $(BUILD)/libc-test
+check-unit: $(BUILD)/core-test $(BUILD)/libc-test $(BUILD)/sarif-test
 	$(BUILD)/core-test
 	$(BUILD)/libc-test
+	$(BUILD)/sarif-test
+
+# The SARIF writer alone, without GCC (testsuite/pytest/test_sarif.py also
+# reads the log it writes).
+$(BUILD)/sarif-test: testsuite/unit/sarif-test.cc plugin/escape-sarif.cc \
+		plugin/escape-sarif-rules.cc $(HEADERS) | $(BUILD)
+	$(CXX) -std=gnu++17 -g -O1 -Wall -Wextra -Werror -fno-rtti \
+	  -fno-exceptions -fsanitize=address,undefined \
+	  -fno-sanitize-recover=all -Iplugin $(filter %.cc,$^) -o $@
 
 # The harness must be able to fail: its self-tests use a fake plugin.
 $(BUILD)/harness/escape.so: testsuite/harness/fake-plugin.cc

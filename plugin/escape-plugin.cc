@@ -21,7 +21,9 @@
 			allocations to the stack.  (A pass with several
 			instances can only be named by its first one.)
 			(escape-stackify.cc)
-   The notes are printed when the unit is finished (PLUGIN_FINISH_UNIT).
+   The notes are printed when the unit is finished (PLUGIN_FINISH_UNIT);
+   the SARIF log (-fplugin-arg-escape-sarif) is written when the compiler
+   finishes (PLUGIN_FINISH), after an error too.
 
    Only escape_stackify changes the IL: in report mode the object code is
    the same as without the plugin.  */
@@ -42,7 +44,7 @@ struct esc_unit *unit;
 bool solved;			/* the unit no longer takes functions */
 
 struct plugin_info escape_plugin_info = {
-  "0.2",
+  ESCAPE_PLUGIN_VERSION,
   "Go-style escape analysis for C.\n"
   "  -fplugin-arg-escape-report[=all|escapes]  notes on what escapes\n"
   "  -fplugin-arg-escape-stackify              move small allocations that do\n"
@@ -51,6 +53,7 @@ struct plugin_info escape_plugin_info = {
   "  -fplugin-arg-escape-stackify-frame-max=N  most per function, bytes (1024)\n"
   "  -fplugin-arg-escape-stackify-recursive    also in recursive functions\n"
   "  -fplugin-arg-escape-allocator=A:D         A allocates, D frees\n"
+  "  -fplugin-arg-escape-sarif=FILE            the notes as a SARIF log too\n"
 };
 
 /* The front ends whose "return &local" c_finish_return rewrites: C and
@@ -175,6 +178,12 @@ finish_unit (void *, void *)
 }
 
 void
+finish (void *, void *)
+{
+  escape_sarif_finish ();
+}
+
+void
 pre_genericize (void *gcc_data, void *)
 {
   escape_record_generic ((tree) gcc_data);
@@ -235,6 +244,12 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_INFO, NULL, &escape_plugin_info);
   if (!escape_parse_options (info, &options))
     return 1;
+  if (options.sarif)
+    {
+      if (!escape_sarif_open (info->base_name, options.sarif))
+	return 1;
+      register_callback (info->base_name, PLUGIN_FINISH, finish, NULL);
+    }
   if (options.report == ESCAPE_REPORT_NONE && !options.stackify)
     return 0;
   if (c_front_end_p ())
