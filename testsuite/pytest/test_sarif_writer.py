@@ -7,18 +7,20 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, run
+from conftest import ROOT, build_plugin, run
 from sarif_support import multitool_findings, schema_errors, \
     validators  # noqa: F401 (fixtures)
 
 @pytest.fixture(scope="module")
 def sample_log(tmp_path_factory):
     out = tmp_path_factory.mktemp("unit") / "sample.sarif"
-    p = subprocess.run(["make", "-s", "-C", str(ROOT), "build/sarif-test"],
+    test = build_plugin().objdir / "sarif-test"
+    p = subprocess.run(["make", "-s", "-C", str(ROOT),
+                        str(test.relative_to(ROOT))],
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        text=True)
     assert p.returncode == 0, p.stdout
-    rc, stdout, stderr = run([ROOT / "build" / "sarif-test", out])
+    rc, stdout, stderr = run([test, out])
     assert rc == 0 and stdout.strip().endswith(" 0 failed"), stdout + stderr
     return out
 
