@@ -162,6 +162,8 @@ void escape_stackify_note (location_t loc, const char *text,
 			   struct escape_note_kind kind);
 /* Prints every note, in source order, once.  */
 void escape_emit_notes (void);
+/* Registers the report's GC roots (the blocks the held notes need).  */
+void escape_register_report_roots (const char *plugin_name);
 
 /* escape-sarif-log.cc: -fplugin-arg-escape-sarif=FILE.  Is the argument
    a valid file name pattern (after an error, false)?  Makes the log's

@@ -210,6 +210,7 @@ register_passes (const char *plugin_name)
 			 &stackify);
     }
   register_callback (plugin_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
+  escape_register_report_roots (plugin_name);
 }
 
 /* The first of the symbols the plugin takes from outside that is missing

@@ -23,6 +23,7 @@
    every note printed.  */
 
 #include "escape-gcc.h"
+#include "ggc.h"
 
 namespace {
 
@@ -51,9 +52,23 @@ struct pending_note
   vec<escape_path_event> path;
   bool deferred_allocation;	/* dropped if the stackify pass spoke */
   unsigned seq;
+  bool keep_block;		/* its location's block is in held_blocks */
 };
 
 vec<pending_note> notes;
+
+/* The blocks of the stackify notes' locations, kept from the garbage
+   collector until the notes are printed: a block tells GCC's printer that
+   the call was inlined, and from where ("In function 'f', inlined from
+   'g' at ..."), and the blocks of a function already compiled are
+   otherwise collected.  A GC root (escape_register_report_roots).  */
+tree held_blocks;
+
+const struct ggc_root_tab held_blocks_root[] = {
+  { &held_blocks, 1, sizeof held_blocks, &gt_ggc_mx_tree_node,
+    &gt_pch_nx_tree_node },
+  LAST_GGC_ROOT_TAB
+};
 hash_set<int_hash<location_t, UNKNOWN_LOCATION, BUILTINS_LOCATION> >
   *stackified_loci;
 
@@ -62,7 +77,7 @@ hold_note (tree fndecl, location_t loc, const char *text,
 	   struct escape_note_kind kind, bool deferred_allocation)
 {
   pending_note note = { fndecl, loc, xstrdup (text), kind, vNULL,
-			deferred_allocation, notes.length () };
+			deferred_allocation, notes.length (), false };
   notes.safe_push (note);
 }
 
@@ -347,6 +362,11 @@ escape_stackify_note (location_t loc, const char *text,
   if (locus > BUILTINS_LOCATION)
     stackified_loci->add (locus);
   hold_note (current_function_decl, loc, text, kind, false);
+  if (tree block = LOCATION_BLOCK (loc))
+    {
+      held_blocks = tree_cons (NULL_TREE, block, held_blocks);
+      notes.last ().keep_block = true;
+    }
 }
 
 /* Is NOTE the same as the one before it (an inlined copy of the same call
@@ -364,9 +384,9 @@ escape_emit_notes (void)
   notes.qsort (compare_notes);
   const pending_note *prev = NULL;
   /* Under the usual "In function 'f':" line, not "At top level:" (GCC
-     prints the function it is compiling).  The location's block (an
-     inlined copy's context) is left out: the blocks of a function already
-     compiled may be gone.  */
+     prints the function it is compiling), or "In function 'f', inlined
+     from 'g' at ..." for a stackify note about an inlined copy: its
+     location keeps its block (held_blocks).  */
   tree compiling = current_function_decl;
   for (const pending_note &note : notes)
     {
@@ -375,7 +395,10 @@ escape_emit_notes (void)
       if (!replaced && !repeated_note (&note, prev))
 	{
 	  current_function_decl = note.fndecl;
-	  inform (set_block (note.loc, NULL_TREE), "%s", note.text);
+	  /* The report's notes were made before inlining: their block could
+	     only tell the function's own scope, and may be gone.  */
+	  inform (note.keep_block ? note.loc : set_block (note.loc, NULL_TREE),
+		  "%s", note.text);
 	  escape_sarif_add (note.fndecl, note.loc, note.text, note.kind,
 			    note.path);
 	  prev = &note;
@@ -390,8 +413,16 @@ escape_emit_notes (void)
       note.path.release ();
     }
   notes.release ();
+  held_blocks = NULL_TREE;
   delete stackified_loci;
   stackified_loci = NULL;
   delete reachable_functions;
   reachable_functions = NULL;
+}
+
+void
+escape_register_report_roots (const char *plugin_name)
+{
+  register_callback (plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+		     (void *) held_blocks_root);
 }
