@@ -108,7 +108,7 @@ $(PLUGIN): $(BUILD)/escape-weak.o $(BUILD)/escape-imports.o
 # The specs file makes -fescape-report a driver option; it names the
 # plugin by its absolute path here, and by its installed path after
 # "make install".
-$(SPECS): plugin/escape.specs.in
+$(SPECS): plugin/escape.specs.in | $(OUT)
 	sed 's|@PLUGIN@|$(abspath $(PLUGIN))|g' $< > $@
 
 demo: deps all
@@ -191,7 +191,7 @@ BUILD_TOOL_PACKAGES := cmake meson ninja-build autoconf automake ccache distcc
 
 check-build-tools: deps all
 	@bash ci/install-packages.sh $(BUILD_TOOL_PACKAGES)
-	cd testsuite && ESCAPE_BUILD_TOOLS=1 $(PYTHON) -m pytest -q \
+	cd testsuite && ESCAPE_BUILD_TOOLS=1 $(PYTEST_ENV) $(PYTHON) -m pytest -q \
 	  pytest/test_build_tools.py
 
 check-long: check-torture check-sqlite check-fuzz check-debian check-build-tools
@@ -250,7 +250,7 @@ $(PROF_LIB): $(PROF_SRCS) tools/heapprof/heapprof.h | build
 .PHONY: check-prof-sqlite
 check-long: check-prof-sqlite
 check-prof-sqlite: deps all
-	cd testsuite && ESCAPE_SLOW=1 $(PYTHON) -m pytest -q \
+	cd testsuite && ESCAPE_SLOW=1 $(PYTEST_ENV) $(PYTHON) -m pytest -q \
 	  pytest/test_escape_prof.py::test_sqlite_workload
 
 # Benchmarks (bench/, results in docs/performance.md): stackify's run time

@@ -14,7 +14,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import DATA, ROOT, ice, parse_notes
+from conftest import CC, DATA, ROOT, ice, parse_notes
 from sarif_support import expected_rule, in_utf16, logged, \
     multitool_findings, sarif_notes, schema_errors, text_notes, \
     validators  # noqa: F401 (fixtures)
@@ -238,9 +238,11 @@ def test_tool_and_invocation(logged, tmp_path, plugin):
     (inv,) = run_["invocations"]
     assert inv["executionSuccessful"] is True
     args = inv["arguments"]
-    assert args[0] == "gcc" and args[-1] == str(tmp_path / "t.c")
+    # The driver's own name: CC's last word (gcc, gcc-11).
+    assert args[0] == CC[-1] and args[-1] == str(tmp_path / "t.c")
     assert "-fplugin=%s" % plugin in args and "-O2" in args
-    assert inv["commandLine"].split(" ")[:2] == ["gcc", "-fplugin=%s" % plugin]
+    assert inv["commandLine"].split(" ")[:2] == [CC[-1],
+                                                 "-fplugin=%s" % plugin]
     root = "file://%s/" % urllib.parse.quote(str(tmp_path))
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == root
     assert inv["workingDirectory"]["uri"] == root

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import ROOT, plugin_flags, run
+from conftest import CC, ROOT, plugin_flags, run
 from sarif_support import multitool_findings, schema_errors, \
     validators  # noqa: F401 (fixtures)
 
@@ -35,7 +35,7 @@ def project(plugin, tmp_path):
     logs = []
     for rel in ("src/a.c", "lib/b.c"):
         path = top / rel
-        rc, _out, err = run(["gcc", "-O2", "-c"] + plugin_flags(
+        rc, _out, err = run(CC + ["-O2", "-c"] + plugin_flags(
             plugin, ("report", "sarif=%b.sarif")) + [path.name],
             cwd=path.parent)
         assert rc == 0, err

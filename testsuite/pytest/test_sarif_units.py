@@ -3,7 +3,7 @@ with -flto (notes printed at link time), and FILE's patterns (%b, %%)."""
 
 import json
 
-from conftest import run
+from conftest import CC, run
 from sarif_support import logged, sarif_notes, \
     text_notes  # noqa: F401 (fixtures)
 
@@ -33,10 +33,10 @@ def two_units(tmp_path):
 
 def driver(plugin, tmp_path, *args, sarif):
     a, b = two_units(tmp_path)
-    cmd = ["gcc", "-O2", "-fdiagnostics-column-unit=byte",
-           "-fplugin=%s" % plugin, "-fplugin-arg-escape-report",
-           "-fplugin-arg-escape-stackify",
-           "-fplugin-arg-escape-sarif=%s" % sarif] + list(args) + [a, b]
+    cmd = CC + ["-O2", "-fdiagnostics-column-unit=byte",
+                "-fplugin=%s" % plugin, "-fplugin-arg-escape-report",
+                "-fplugin-arg-escape-stackify",
+                "-fplugin-arg-escape-sarif=%s" % sarif] + list(args) + [a, b]
     return run(cmd, cwd=tmp_path)
 
 
