@@ -76,7 +76,7 @@ def raw_log_notes(text):
     notes = []
     function = None
     for line in re.sub(r"\x1b\[[0-9;]*[mK]", "", text).splitlines():
-        m = re.match(r".*: In function '(.*)':$", line)
+        m = re.match(r"(?:.*: )?In function '(.*)'[:,]$", line)
         if m:
             function = m.group(1)
         m = re.match(r"(.*?):(\d+):(\d+): note: (.*)$", line)
@@ -291,6 +291,21 @@ def test_json_arrays_and_noise(demo):
     assert len(once) == len(raw_json_notes(json_text)) > 0
     assert notes == [n._replace(origin=str(twice)) for n in once + once]
     assert escape_notes.distinct(notes) == notes[:len(once)]
+
+
+def test_log_inlined_copy_context(tmp_path):
+    """GCC prints an inlined copy's context without a file name ("In
+    function 'f'," then "inlined from" lines): the note is f's, even when
+    the header before it was another function's."""
+    (tmp_path / "x.log").write_text(
+        "b.c: In function 'g':\n"
+        "b.c:9:1: note: address of 'x' does not escape\n"
+        "In function 'f',\n"
+        "    inlined from 'g' at b.c:10:3:\n"
+        "a.c:3:5: note: allocation of 4 bytes moved to stack\n")
+    notes = escape_notes.read_notes([tmp_path / "x.log"])
+    assert [(n.file, n.function, n.verdict) for n in notes] == \
+        [("b.c", "g", "does-not-escape"), ("a.c", "f", "moved")]
 
 
 def test_log_functions(real):
