@@ -21,7 +21,8 @@
 			allocations to the stack.  (A pass with several
 			instances can only be named by its first one.)
 			(escape-stackify.cc)
-   The notes are printed when the unit is finished (PLUGIN_FINISH_UNIT).
+   The notes are printed when the unit is finished (PLUGIN_FINISH_UNIT),
+   then the errors and warnings of the attributes (escape-attributes.cc).
 
    Only escape_stackify changes the IL: in report mode the object code is
    the same as without the plugin.  */
@@ -82,7 +83,9 @@ public:
   {
     /* Functions made after the unit is solved (ASan's constructors, say)
        are GCC's own: nothing to report.  */
-    return !seen_error () && !solved;
+    return !seen_error () && !solved
+	   && (options.report != ESCAPE_REPORT_NONE || options.stackify
+	       || escape_attributes_used ());
   }
   unsigned int execute (function *fun) final override
   {
@@ -122,6 +125,7 @@ public:
       {
 	esc_unit_solve (unit);
 	escape_report (unit, options.report, options.stackify);
+	escape_check_marks (unit);
       }
     if (!options.stackify)
       {
@@ -170,6 +174,7 @@ finish_unit (void *, void *)
 {
   if (!seen_error ())
     escape_emit_notes ();
+  escape_emit_marks ();
   esc_unit_free (unit);
   unit = NULL;
 }
@@ -235,8 +240,9 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_INFO, NULL, &escape_plugin_info);
   if (!escape_parse_options (info, &options))
     return 1;
-  if (options.report == ESCAPE_REPORT_NONE && !options.stackify)
-    return 0;
+  /* Without arguments the plugin only checks the attributes: its passes
+     run on a unit that uses them (escape-attributes.cc).  */
+  escape_register_attributes (info->base_name);
   if (c_front_end_p ())
     register_callback (info->base_name, PLUGIN_PRE_GENERICIZE, pre_genericize,
 		       NULL);
