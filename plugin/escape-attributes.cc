@@ -311,7 +311,8 @@ escape_mark_parameters (esc_fn fn, tree fndecl)
   unsigned i = 0;
   for (tree parm = DECL_ARGUMENTS (fndecl); parm; parm = DECL_CHAIN (parm), i++)
     {
-      if (!DECL_NAME (parm))
+      /* A scalar can only escape by its address (escape_mark_local).  */
+      if (!DECL_NAME (parm) || !POINTER_TYPE_P (TREE_TYPE (parm)))
 	continue;
       location_t loc = DECL_SOURCE_LOCATION (parm);
       if (marked_p (parm, assert_noescape_name))
@@ -327,6 +328,48 @@ escape_mark_parameters (esc_fn fn, tree fndecl)
 	  marks.safe_push (m);
 	}
     }
+}
+
+/* The marked local or parameter of FNDECL that FIELD of its frame (for
+   nested functions) stands for, found in BLOCK and below, or NULL_TREE.
+   The frame's field copies the variable's name and place, not its
+   attributes.  */
+tree
+marked_original (tree block, tree field)
+{
+  for (tree var = BLOCK_VARS (block); var; var = DECL_CHAIN (var))
+    if (DECL_NAME (var) == DECL_NAME (field)
+	&& DECL_SOURCE_LOCATION (var) == DECL_SOURCE_LOCATION (field)
+	&& marked_p (var, assert_noescape_name))
+      return var;
+  for (tree sub = BLOCK_SUBBLOCKS (block); sub; sub = BLOCK_CHAIN (sub))
+    if (tree var = marked_original (sub, field))
+      return var;
+  return NULL_TREE;
+}
+
+void
+escape_mark_captured (esc_fn fn, tree fndecl, tree field, const char *user)
+{
+  tree var = NULL_TREE;
+  for (tree parm = DECL_ARGUMENTS (fndecl); parm && !var;
+       parm = DECL_CHAIN (parm))
+    if (DECL_NAME (parm) == DECL_NAME (field)
+	&& marked_p (parm, assert_noescape_name))
+      var = parm;
+  if (!var && DECL_INITIAL (fndecl)
+      && TREE_CODE (DECL_INITIAL (fndecl)) == BLOCK)
+    var = marked_original (DECL_INITIAL (fndecl), field);
+  if (!var)
+    return;
+  mark m = new_mark (MARK_LOCAL, fn, var, DECL_SOURCE_LOCATION (field));
+  m.failed = true;
+  esc_reason nested = { ESC_R_NESTED, user, 0 };
+  char why[256], text[512];
+  snprintf (text, sizeof text, "address of '%s' escapes: %s (marked %s)",
+	    m.name, esc_reason_text (nested, why, sizeof why),
+	    assert_noescape_name);
+  hold (true, m, text);
 }
 
 void

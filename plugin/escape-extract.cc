@@ -1541,6 +1541,8 @@ extract_frame (extractor *x, tree frame, const auto_vec<tree> &nested)
 	  }
       if (x->for_report)
 	escape_add_captured_local (x->fn, field, user);
+      if (x->for_marks)
+	escape_mark_captured (x->fn, x->fun->decl, field, user);
     }
   esc_node a = esc_cell (x->unit, x->fn);
   esc_addr (x->unit, x->fn, a, decl_node (x, frame));

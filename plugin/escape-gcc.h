@@ -257,6 +257,9 @@ void escape_register_attributes (const char *plugin_name);
 bool escape_attributes_used (void);
 bool escape_noescape_argument_p (tree fntype, unsigned index);
 void escape_mark_local (esc_fn fn, tree decl, esc_node node);
+/* FIELD of FNDECL's frame, a local captured by the nested function USER.  */
+void escape_mark_captured (esc_fn fn, tree fndecl, tree field,
+			   const char *user);
 void escape_mark_parameters (esc_fn fn, tree fndecl);
 void escape_mark_allocation (esc_fn fn, gcall *call, esc_node obj);
 void escape_check_marks (struct esc_unit *unit);

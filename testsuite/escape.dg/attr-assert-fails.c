@@ -52,3 +52,23 @@ reassigned (int n)
   tmp = malloc (n); /* { dg-error "allocation assigned to 'tmp' escapes: stored in global 'g' \\(marked escape_assert_stack\\)" } */
   g = (int *) tmp;
 }
+
+/* Captured by a nested function (GNU C): its frame holds the variable.  */
+extern void call (void (*) (void));
+
+int
+captured (int n __attribute__((escape_assert_noescape))) /* { dg-error "address of 'n' escapes: captured by nested function 'bump' \\(marked escape_assert_noescape\\)" } */
+{
+  int count __attribute__((escape_assert_noescape)) = 0; /* { dg-error "address of 'count' escapes: captured by nested function 'bump' \\(marked escape_assert_noescape\\)" } */
+  void bump (void) { count += n; }
+  call (bump);
+  return count;
+}
+
+/* A scalar parameter escapes only by its address.  */
+int
+scalar (int k __attribute__((escape_assert_noescape))) /* { dg-error "address of 'k' escapes: stored in global 'g' \\(marked escape_assert_noescape\\)" } */
+{
+  g = &k;
+  return k;
+}
