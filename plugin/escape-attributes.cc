@@ -71,9 +71,13 @@ struct held_diagnostic
 
 vec<held_diagnostic> held;
 
+/* Holds M's diagnostic, unless M is in a system header (which gets no
+   notes either).  */
 void
 hold (bool error, const mark &m, const char *text)
 {
+  if (in_system_header_at (m.loc))
+    return;
   held_diagnostic d = { error, m.fndecl, m.loc, xstrdup (text) };
   held.safe_push (d);
 }

@@ -1662,8 +1662,10 @@ run_extractor (struct esc_unit *unit, function *fun, esc_fn fn,
   x.sites = sites;
   x.for_report = for_report;
   /* Once per function: the late extraction (SITES) is the stackify
-     pass's.  */
-  x.for_marks = !sites && escape_attributes_used ();
+     pass's.  Not in a function that gets no notes either (a static one
+     nothing calls), which GCC drops when optimizing.  */
+  x.for_marks = !sites && escape_attributes_used ()
+		&& escape_reported_function_p (fun->decl);
   x.ssa_nodes = vNULL;
   x.decl_nodes = new hash_map<tree, esc_node>;
   x.reported_decls = new hash_set<tree>;
