@@ -52,6 +52,8 @@ struct plugin_info escape_plugin_info = {
   "  -fplugin-arg-escape-stackify-frame-max=N  most per function, bytes (1024)\n"
   "  -fplugin-arg-escape-stackify-recursive    also in recursive functions\n"
   "  -fplugin-arg-escape-allocator=A:D         A allocates, D frees\n"
+  "Attributes (include/escape.h), checked with any arguments or none:\n"
+  "  noescape, escape_assert_noescape, escape_assert_stack\n"
 };
 
 /* The front ends whose "return &local" c_finish_return rewrites: C and
