@@ -2,8 +2,9 @@
    builds with or without the plugin.
 
      void fill (char *buf ESCAPE_NOESCAPE, size_t n);
-	 fill keeps no copy of BUF beyond the call: trusted at calls where
-	 fill has no body; a warning where its body lets BUF escape.
+	 fill keeps no copy of BUF beyond the call, and does not free it:
+	 trusted at calls where fill has no body; a warning where its body
+	 lets BUF escape.
      char line[80] ESCAPE_ASSERT_NOESCAPE;
      void f (int *p ESCAPE_ASSERT_NOESCAPE);
 	 an error if the address of 'line', or P, escapes.

@@ -4,7 +4,9 @@
      __attribute__((noescape)) on a pointer parameter
 	int f (char *p __attribute__((noescape)));
 	The callee keeps no copy of the pointer beyond the call: neither
-	stored anywhere nor returned.  The attribute goes on the parameter's
+	stored anywhere nor returned; nor does it free or realloc it
+	(the stackify pass may move a block passed to it; not checked in
+	definitions).  The attribute goes on the parameter's
 	type, so that a declaration without a body keeps it (a prototype's
 	PARM_DECLs are dropped, its TYPE_ARG_TYPES are not).  At a call of
 	a function the analysis has no body for, a noescape argument does
