@@ -55,7 +55,8 @@ struct mark
   esc_fn fn;
   tree fndecl;
   location_t loc;
-  const char *name;
+  char *name;			/* a copy: the stackify pass may ask for it
+				   after GCC collected the declaration */
   esc_node node;		/* local, allocation */
   unsigned index;		/* parameter */
   bool failed;
@@ -190,7 +191,7 @@ new_mark (enum mark_kind kind, esc_fn fn, tree decl, location_t loc)
   m.fn = fn;
   m.fndecl = current_function_decl;
   m.loc = loc;
-  m.name = name_of (decl);
+  m.name = xstrdup (name_of (decl));
   return m;
 }
 
@@ -369,13 +370,13 @@ escape_mark_captured (esc_fn fn, tree fndecl, tree field, const char *user)
   if (!var)
     return;
   mark m = new_mark (MARK_LOCAL, fn, var, DECL_SOURCE_LOCATION (field));
-  m.failed = true;
   esc_reason nested = { ESC_R_NESTED, user, 0 };
   char why[256], text[512];
   snprintf (text, sizeof text, "address of '%s' escapes: %s (marked %s)",
 	    m.name, esc_reason_text (nested, why, sizeof why),
 	    assert_noescape_name);
   hold (true, m, text);
+  free (m.name);
 }
 
 void
@@ -432,5 +433,7 @@ escape_emit_marks (void)
     }
   current_function_decl = compiling;
   held.release ();
+  for (mark &m : marks)
+    free (m.name);
   marks.release ();
 }
