@@ -315,11 +315,12 @@ int scratch (void)
 # error) and means nothing without it (not even a warning).
 MARKED_SOURCE = """\
 #include <escape.h>
-int *keep;
-void publish (void) { int y ESCAPE_ASSERT_NOESCAPE = 0; keep = &y; }
+void keep (int *);
+void publish (void) { int y ESCAPE_ASSERT_NOESCAPE = 0; keep (&y); }
 """
-MARKED_ERROR = ("marked.c:3:27: error: address of 'y' escapes: stored in "
-                "global 'keep' (marked escape_assert_noescape)")
+MARKED_ERROR = ("marked.c:3:27: error: address of 'y' escapes: passed to "
+                "'keep' (argument 1), which may keep it (marked "
+                "escape_assert_noescape)")
 USE_NOTES = [
     (3, 15, "parameter 'p' does not escape"),
     (4, 41, "address of 'y' escapes: stored in global 'keep'"),
