@@ -35,7 +35,8 @@ PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
 	plugin/escape-allocators.cc plugin/escape-wrappers.cc plugin/escape-slots.cc \
 	plugin/escape-extract.cc plugin/escape-frontend.cc \
 	plugin/escape-report.cc plugin/escape-layout.cc \
-	plugin/escape-attributes.cc
+	plugin/escape-sarif.cc plugin/escape-sarif-rules.cc \
+	plugin/escape-sarif-log.cc plugin/escape-attributes.cc
 HEADERS := $(wildcard plugin/*.h)
 CORE_OBJS := $(CORE_SRCS:plugin/%.c=$(BUILD)/%.o)
 PLUGIN_OBJS := $(PLUGIN_SRCS:plugin/%.cc=$(BUILD)/%.o)
@@ -66,6 +67,10 @@ $(BUILD)/%.o: plugin/%.cc $(HEADERS) | $(BUILD)
 
 $(BUILD) build:
 	mkdir -p $@
+
+# The SARIF log's informationUri: the documentation in this tree.
+$(BUILD)/escape-sarif-log.o: CXXFLAGS_PLUGIN += \
+	-DESCAPE_INFORMATION_URI='"file://$(abspath docs/sarif.md)"'
 
 # GCC loads a plugin with dlopen (RTLD_NOW): a plugin built for another
 # GCC would fail there, on the first symbol that GCC lacks, before its
@@ -103,7 +108,7 @@ $(PLUGIN): $(BUILD)/escape-weak.o $(BUILD)/escape-imports.o
 # The specs file makes -fescape-report a driver option; it names the
 # plugin by its absolute path here, and by its installed path after
 # "make install".
-$(SPECS): plugin/escape.specs.in
+$(SPECS): plugin/escape.specs.in | $(OUT)
 	sed 's|@PLUGIN@|$(abspath $(PLUGIN))|g' $< > $@
 
 demo: deps all
@@ -117,9 +122,18 @@ $(BUILD)/%-test: testsuite/unit/%-test.c $(CORE_SRCS) $(HEADERS) | $(BUILD)
 	  -fsanitize=address,undefined -fno-sanitize-recover=all -Iplugin \
 	  $< $(CORE_SRCS) -o $@
 
-check-unit: $(BUILD)/core-test $(BUILD)/libc-test
+check-unit: $(BUILD)/core-test $(BUILD)/libc-test $(BUILD)/sarif-test
 	$(BUILD)/core-test
 	$(BUILD)/libc-test
+	$(BUILD)/sarif-test
+
+# The SARIF writer alone, without GCC (testsuite/pytest/test_sarif.py also
+# reads the log it writes).
+$(BUILD)/sarif-test: testsuite/unit/sarif-test.cc plugin/escape-sarif.cc \
+		plugin/escape-sarif-rules.cc $(HEADERS) | $(BUILD)
+	$(CXX) -std=gnu++17 -g -O1 -Wall -Wextra -Werror -fno-rtti \
+	  -fno-exceptions -fsanitize=address,undefined \
+	  -fno-sanitize-recover=all -Iplugin $(filter %.cc,$^) -o $@
 
 # The harness must be able to fail: its self-tests use a fake plugin.
 $(BUILD)/harness/escape.so: testsuite/harness/fake-plugin.cc
@@ -177,7 +191,7 @@ BUILD_TOOL_PACKAGES := cmake meson ninja-build autoconf automake ccache distcc
 
 check-build-tools: deps all
 	@bash ci/install-packages.sh $(BUILD_TOOL_PACKAGES)
-	cd testsuite && ESCAPE_BUILD_TOOLS=1 $(PYTHON) -m pytest -q \
+	cd testsuite && ESCAPE_BUILD_TOOLS=1 $(PYTEST_ENV) $(PYTHON) -m pytest -q \
 	  pytest/test_build_tools.py
 
 check-long: check-torture check-sqlite check-fuzz check-debian check-build-tools
@@ -242,7 +256,7 @@ $(PROF_LIB): $(PROF_SRCS) tools/heapprof/heapprof.h | build
 .PHONY: check-prof-sqlite
 check-long: check-prof-sqlite
 check-prof-sqlite: deps all
-	cd testsuite && ESCAPE_SLOW=1 $(PYTHON) -m pytest -q \
+	cd testsuite && ESCAPE_SLOW=1 $(PYTEST_ENV) $(PYTHON) -m pytest -q \
 	  pytest/test_escape_prof.py::test_sqlite_workload
 
 # Benchmarks (bench/, results in docs/performance.md): stackify's run time

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the plugin and its tests need, if any is
-# missing.  Run as root, or with sudo available.  Used by "make deps" (and
-# so by "make demo" and "make check") and by .ci/run.
+# missing, and the npm packages of the SARIF tests.  Run as root, or with
+# sudo available.  Used by "make deps" (and so by "make demo" and "make
+# check") and by .ci/run.
 #
 # Usage: ci/install-deps.sh [MAJOR]
 # MAJOR is the GCC version to build the plugin for ("make CC=gcc-11" passes
@@ -16,7 +17,10 @@ case $major in
 esac
 
 # gcc-12-source: GCC's torture tests, C sources every compiler can read.
-exec bash "$(dirname "$0")/install-packages.sh" gcc g++ make \
+bash "$(dirname "$0")/install-packages.sh" gcc g++ make \
 	"gcc-$major" "g++-$major" "gcc-$major-plugin-dev" \
 	dejagnu python3-pytest gcc-12-source xz-utils \
 	chromium chromium-driver	# escape-summary's page, in a browser
+
+# The SARIF tests' validators (npm).
+bash "$(dirname "$0")/install-sarif-validators.sh"

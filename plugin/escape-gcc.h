@@ -38,6 +38,9 @@
 
 #include "escape-core.h"
 #include "escape-libc.h"
+#include "escape-sarif.h"
+
+#define ESCAPE_PLUGIN_VERSION "0.2"
 
 /* escape-layout.cc: the fields of struct TYPE (byte ranges, sorted and
    disjoint), false if it gets none; where the memory reference REF goes:
@@ -65,6 +68,7 @@ struct escape_options
   bool stackify_recursive;
   unsigned long stackify_max;		/* bytes */
   unsigned long stackify_frame_max;	/* bytes per function */
+  const char *sarif;			/* the SARIF log's name, or NULL */
 };
 
 bool escape_parse_options (const struct plugin_name_args *info,
@@ -135,6 +139,15 @@ void escape_add_captured_local (esc_fn fn, tree decl, const char *nested_fn);
 void escape_add_allocation (esc_fn fn, location_t loc, bool size_known,
 			    unsigned HOST_WIDE_INT size, esc_node node);
 void escape_add_parameter (esc_fn fn, tree parm, unsigned index);
+/* One step of the path that leads to a note's verdict: where, in which
+   function, how deep in calls from the note's function, what happens.  */
+struct escape_path_event
+{
+  location_t loc;
+  tree fndecl;
+  int depth;
+  char *text;
+};
 /* Does FNDECL get notes?  Not if GCC drops it when optimizing: a static
    function that nothing calls or takes the address of (at -O0 GCC keeps
    it, but its notes would then come and go with -O).  */
@@ -145,9 +158,23 @@ bool escape_reported_function_p (tree fndecl);
 void escape_report (struct esc_unit *unit, enum escape_report_mode mode,
 		    bool defer_allocations);
 /* A note of the stackify pass about the allocation call at LOC.  */
-void escape_stackify_note (location_t loc, const char *text);
+void escape_stackify_note (location_t loc, const char *text,
+			   struct escape_note_kind kind);
 /* Prints every note, in source order, once.  */
 void escape_emit_notes (void);
+/* Registers the report's GC roots (the blocks the held notes need).  */
+void escape_register_report_roots (const char *plugin_name);
+
+/* escape-sarif-log.cc: -fplugin-arg-escape-sarif=FILE.  Is the argument
+   a valid file name pattern (after an error, false)?  Makes the log's
+   temporary file (false after an error); adds a printed note to the log;
+   writes the log (when the compiler finishes).  */
+bool escape_sarif_pattern_ok (const char *plugin, const char *pattern);
+bool escape_sarif_open (const char *plugin, const char *pattern);
+void escape_sarif_add (tree fndecl, location_t loc, const char *text,
+		       struct escape_note_kind kind,
+		       const vec<escape_path_event> &path);
+void escape_sarif_finish (void);
 
 /* escape-allocators.cc: the program's own allocators and deallocators
    (its wrappers), each seen through a libc table entry of its own.  */

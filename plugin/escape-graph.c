@@ -147,15 +147,16 @@ push_with_group (const struct graph *g, esc_node n, struct node_vec *out)
     VEC_PUSH (*out, g->members.v[grp->first + i].node);
 }
 
-struct node_vec
+const struct node_vec *
 esc_pointees (struct graph *g, esc_node n)
 {
-  struct node_vec out = { NULL, 0, 0 };
+  struct node_vec *out = &g->pointees;
+  out->n = 0;
   const struct pts_set *s = esc_graph_pts (g, n);
   for (uint32_t i = 0; i < s->n; i++)
-    push_with_group (g, s->v[i], &out);
+    push_with_group (g, s->v[i], out);
   if (g->init[n])
-    VEC_PUSH (out, g->init[n] - 1);
+    VEC_PUSH (*out, g->init[n] - 1);
   return out;
 }
 
@@ -241,38 +242,50 @@ esc_graph_access (struct graph *g, const struct program *p, uint32_t access)
 /* ------------------------------------------------------------------ */
 /* Nodes.  */
 
+/* Room for CAP nodes in every per-node array, the new ones zeroed.  */
+static void
+grow_nodes (struct graph *g, uint32_t cap)
+{
+  uint32_t old = g->cap;
+  g->cap = cap;
+#define GROW(field)							\
+  g->field = esc_xrealloc (g->field, g->cap * sizeof *g->field);	\
+  memset (g->field + old, 0, (g->cap - old) * sizeof *g->field)
+  GROW (pts);
+  GROW (delta);
+  GROW (succ);
+  GROW (loads);
+  GROW (stores);
+  GROW (queued);
+  GROW (foreign_root);
+  GROW (init);
+  GROW (param_slot);
+  GROW (rep);
+  GROW (offsets);
+  GROW (group_of);
+  GROW (member_of);
+  GROW (alias);
+  GROW (in_count);
+  GROW (in_first);
+  GROW (in_kind);
+  GROW (is_object);
+  GROW (escape_marked);
+  GROW (edges_hashed);
+#undef GROW
+}
+
+void
+esc_graph_reserve (struct graph *g, uint32_t count)
+{
+  if (count > g->cap)
+    grow_nodes (g, count);
+}
+
 esc_node
 esc_graph_node (struct graph *g)
 {
   if (g->n == g->cap)
-    {
-      uint32_t old = g->cap;
-      g->cap = g->cap ? 2 * g->cap : 64;
-#define GROW(field)							\
-      g->field = esc_xrealloc (g->field, g->cap * sizeof *g->field);	\
-      memset (g->field + old, 0, (g->cap - old) * sizeof *g->field)
-      GROW (pts);
-      GROW (delta);
-      GROW (succ);
-      GROW (loads);
-      GROW (stores);
-      GROW (queued);
-      GROW (foreign_root);
-      GROW (init);
-      GROW (param_slot);
-      GROW (rep);
-      GROW (offsets);
-      GROW (group_of);
-      GROW (member_of);
-      GROW (alias);
-      GROW (in_count);
-      GROW (in_first);
-      GROW (in_kind);
-      GROW (is_object);
-      GROW (escape_marked);
-      GROW (edges_hashed);
-#undef GROW
-    }
+    grow_nodes (g, g->cap ? 2 * g->cap : 64);
   g->rep[g->n] = g->n;
   return g->n++;
 }
@@ -371,6 +384,7 @@ esc_graph_free (struct graph *g)
   VEC_FREE (g->escaped_objects);
   VEC_FREE (g->externals);
   VEC_FREE (g->queue);
+  VEC_FREE (g->pointees);
   free (g->edges);
   VEC_FREE (g->records);
   free (g->is_escaped);

@@ -16,6 +16,11 @@
      -fplugin-arg-escape-allocator=A:D[,...]  the function A allocates and D
 					     frees, like malloc and free
 					     (repeatable)
+     -fplugin-arg-escape-sarif=FILE	     also write the notes to FILE, a
+					     SARIF 2.1.0 log ("%b" in FILE:
+					     the unit's dump base name;
+					     escape-sarif-log.cc); needs
+					     report
 
    Anything else is an error that lists the valid arguments.  */
 
@@ -26,7 +31,7 @@ namespace {
 const char valid_arguments[] =
   "'report', 'report=all', 'report=escapes', 'stackify', "
   "'stackify-max=N', 'stackify-frame-max=N', 'stackify-recursive', "
-  "'allocator=ALLOC:DEALLOC'";
+  "'allocator=ALLOC:DEALLOC', 'sarif=FILE'";
 
 /* The largest limit accepted: beyond it a stack frame is no place for an
    allocation anyway.  */
@@ -110,12 +115,25 @@ escape_parse_options (const struct plugin_name_args *info,
 	ok &= parse_limit (plugin, arg, &options->stackify_frame_max);
       else if (!strcmp (arg->key, "allocator"))
 	ok &= escape_name_allocators (plugin, arg->value);
+      else if (!strcmp (arg->key, "sarif"))
+	{
+	  ok &= escape_sarif_pattern_ok (plugin, arg->value);
+	  options->sarif = arg->value;
+	}
       else
 	{
 	  error ("unknown argument %<-fplugin-arg-%s-%s%>; valid arguments "
 		 "are %s", plugin, arg->key, valid_arguments);
 	  ok = false;
 	}
+    }
+  /* The log holds the notes printed: without the report, none.  */
+  if (ok && options->sarif && options->report == ESCAPE_REPORT_NONE)
+    {
+      error ("%<-fplugin-arg-%s-sarif%> writes the notes of the report: "
+	     "add %<-fplugin-arg-%s-report%>", info->base_name,
+	     info->base_name);
+      ok = false;
     }
   return ok;
 }

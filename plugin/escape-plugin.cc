@@ -22,7 +22,9 @@
 			instances can only be named by its first one.)
 			(escape-stackify.cc)
    The notes are printed when the unit is finished (PLUGIN_FINISH_UNIT),
-   then the errors and warnings of the attributes (escape-attributes.cc).
+   then the errors and warnings of the attributes (escape-attributes.cc);
+   the SARIF log (-fplugin-arg-escape-sarif) is written when the compiler
+   finishes (PLUGIN_FINISH), after an error too.
 
    Only escape_stackify changes the IL: in report mode the object code is
    the same as without the plugin.  */
@@ -43,7 +45,7 @@ struct esc_unit *unit;
 bool solved;			/* the unit no longer takes functions */
 
 struct plugin_info escape_plugin_info = {
-  "0.2",
+  ESCAPE_PLUGIN_VERSION,
   "Go-style escape analysis for C.\n"
   "  -fplugin-arg-escape-report[=all|escapes]  notes on what escapes\n"
   "  -fplugin-arg-escape-stackify              move small allocations that do\n"
@@ -52,6 +54,7 @@ struct plugin_info escape_plugin_info = {
   "  -fplugin-arg-escape-stackify-frame-max=N  most per function, bytes (1024)\n"
   "  -fplugin-arg-escape-stackify-recursive    also in recursive functions\n"
   "  -fplugin-arg-escape-allocator=A:D         A allocates, D frees\n"
+  "  -fplugin-arg-escape-sarif=FILE            the notes as a SARIF log too\n"
   "Attributes (include/escape.h), checked with any arguments or none:\n"
   "  noescape, escape_assert_noescape, escape_assert_stack\n"
 };
@@ -182,6 +185,12 @@ finish_unit (void *, void *)
 }
 
 void
+finish (void *, void *)
+{
+  escape_sarif_finish ();
+}
+
+void
 pre_genericize (void *gcc_data, void *)
 {
   escape_record_generic ((tree) gcc_data);
@@ -208,6 +217,7 @@ register_passes (const char *plugin_name)
 			 &stackify);
     }
   register_callback (plugin_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
+  escape_register_report_roots (plugin_name);
 }
 
 /* The first of the symbols the plugin takes from outside that is missing
@@ -242,6 +252,12 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_INFO, NULL, &escape_plugin_info);
   if (!escape_parse_options (info, &options))
     return 1;
+  if (options.sarif)
+    {
+      if (!escape_sarif_open (info->base_name, options.sarif))
+	return 1;
+      register_callback (info->base_name, PLUGIN_FINISH, finish, NULL);
+    }
   /* Without arguments the plugin only checks the attributes: its passes
      run on a unit that uses them (escape-attributes.cc).  */
   escape_register_attributes (info->base_name);

@@ -36,10 +36,9 @@ explain_contents (struct graph *g, struct node_vec *queue)
       esc_node obj = queue->v[next];
       struct esc_reason reason = g->external[obj].kind != ESC_R_NONE
 	? g->external[obj] : esc_make_reason (ESC_R_MEMORY, NULL, 0);
-      struct node_vec pts = esc_pointees (g, obj);
-      for (size_t i = 0; i < pts.n; i++)
-	explain (g, pts.v[i], reason, obj, queue);
-      VEC_FREE (pts);
+      const struct node_vec *pts = esc_pointees (g, obj);
+      for (size_t i = 0; i < pts->n; i++)
+	explain (g, pts->v[i], reason, obj, queue);
     }
   queue->n = 0;
 }
@@ -52,10 +51,9 @@ explain_record (struct graph *g, const struct record *r,
     explain (g, r->node, r->reason, ESC_NO_NODE, queue);
   else
     {
-      struct node_vec pts = esc_pointees (g, r->node);
-      for (size_t i = 0; i < pts.n; i++)
-	explain (g, pts.v[i], r->reason, ESC_NO_NODE, queue);
-      VEC_FREE (pts);
+      const struct node_vec *pts = esc_pointees (g, r->node);
+      for (size_t i = 0; i < pts->n; i++)
+	explain (g, pts->v[i], r->reason, ESC_NO_NODE, queue);
     }
   explain_contents (g, queue);
 }
@@ -63,10 +61,9 @@ explain_record (struct graph *g, const struct record *r,
 static void
 mark_freed (struct graph *g, const struct record *r)
 {
-  struct node_vec pts = esc_pointees (g, r->node);
-  for (size_t i = 0; i < pts.n; i++)
-    g->freed[pts.v[i]] |= r->freed;
-  VEC_FREE (pts);
+  const struct node_vec *pts = esc_pointees (g, r->node);
+  for (size_t i = 0; i < pts->n; i++)
+    g->freed[pts->v[i]] |= r->freed;
 }
 
 /* Everything reachable from memory that is not the function's own is not
@@ -83,14 +80,13 @@ mark_foreign (struct graph *g)
       }
   while (work.n)
     {
-      struct node_vec pts = esc_pointees (g, work.v[--work.n]);
-      for (size_t i = 0; i < pts.n; i++)
-	if (!g->foreign[pts.v[i]])
+      const struct node_vec *pts = esc_pointees (g, work.v[--work.n]);
+      for (size_t i = 0; i < pts->n; i++)
+	if (!g->foreign[pts->v[i]])
 	  {
-	    g->foreign[pts.v[i]] = 1;
-	    VEC_PUSH (work, pts.v[i]);
+	    g->foreign[pts->v[i]] = 1;
+	    VEC_PUSH (work, pts->v[i]);
 	  }
-      VEC_FREE (pts);
     }
   VEC_FREE (work);
 }
@@ -153,18 +149,16 @@ void
 esc_walk_outlives (struct graph *g, esc_node from, struct esc_reason reason)
 {
   struct node_vec queue = { NULL, 0, 0 };
-  struct node_vec pts = esc_pointees (g, from);
-  for (size_t i = 0; i < pts.n; i++)
-    outlives (g, pts.v[i], reason, ESC_NO_NODE, &queue);
-  VEC_FREE (pts);
+  const struct node_vec *pts = esc_pointees (g, from);
+  for (size_t i = 0; i < pts->n; i++)
+    outlives (g, pts->v[i], reason, ESC_NO_NODE, &queue);
   for (size_t next = 0; next < queue.n; next++)
     {
       esc_node obj = queue.v[next];
       pts = esc_pointees (g, obj);
-      for (size_t i = 0; i < pts.n; i++)
-	outlives (g, pts.v[i], esc_make_reason (ESC_R_MEMORY, NULL, 0), obj,
+      for (size_t i = 0; i < pts->n; i++)
+	outlives (g, pts->v[i], esc_make_reason (ESC_R_MEMORY, NULL, 0), obj,
 		  &queue);
-      VEC_FREE (pts);
     }
   VEC_FREE (queue);
 }
@@ -174,16 +168,15 @@ esc_reachable (struct graph *g, esc_node from)
 {
   struct node_vec reached = { NULL, 0, 0 };
   esc_graph_new_walk (g);
-  struct node_vec pts = esc_pointees (g, from);
+  const struct node_vec *pts = esc_pointees (g, from);
   for (size_t next = 0;; next++)
     {
-      for (size_t i = 0; i < pts.n; i++)
-	if (!esc_graph_visited (g, pts.v[i]))
+      for (size_t i = 0; i < pts->n; i++)
+	if (!esc_graph_visited (g, pts->v[i]))
 	  {
-	    esc_graph_visit (g, pts.v[i]);
-	    VEC_PUSH (reached, pts.v[i]);
+	    esc_graph_visit (g, pts->v[i]);
+	    VEC_PUSH (reached, pts->v[i]);
 	  }
-      VEC_FREE (pts);
       if (next == reached.n)
 	break;
       pts = esc_pointees (g, reached.v[next]);

@@ -15,9 +15,15 @@
 
    which replace the report's "does not escape" note of the same call.  All
    notes are held and printed at the end of the unit, in source order, each
-   once.  Items in system headers get none.  docs/notes.md lists them all.  */
+   once.  Items in system headers get none.  docs/notes.md lists them all.
+
+   Each held note carries its structured kind (verdict, reason, refusal)
+   and its path (the steps that lead to the verdict, empty until the
+   solver gives them), for the SARIF log (escape-sarif-log.cc), which gets
+   every note printed.  */
 
 #include "escape-gcc.h"
+#include "ggc.h"
 
 namespace {
 
@@ -42,20 +48,36 @@ struct pending_note
   tree fndecl;
   location_t loc;
   char *text;
+  struct escape_note_kind kind;
+  vec<escape_path_event> path;
   bool deferred_allocation;	/* dropped if the stackify pass spoke */
   unsigned seq;
+  bool keep_block;		/* its location's block is in held_blocks */
 };
 
 vec<pending_note> notes;
+
+/* The blocks of the stackify notes' locations, kept from the garbage
+   collector until the notes are printed: a block tells GCC's printer that
+   the call was inlined, and from where ("In function 'f', inlined from
+   'g' at ..."), and the blocks of a function already compiled are
+   otherwise collected.  A GC root (escape_register_report_roots).  */
+tree held_blocks;
+
+const struct ggc_root_tab held_blocks_root[] = {
+  { &held_blocks, 1, sizeof held_blocks, &gt_ggc_mx_tree_node,
+    &gt_pch_nx_tree_node },
+  LAST_GGC_ROOT_TAB
+};
 hash_set<int_hash<location_t, UNKNOWN_LOCATION, BUILTINS_LOCATION> >
   *stackified_loci;
 
 void
 hold_note (tree fndecl, location_t loc, const char *text,
-	   bool deferred_allocation)
+	   struct escape_note_kind kind, bool deferred_allocation)
 {
-  pending_note note = { fndecl, loc, xstrdup (text), deferred_allocation,
-			notes.length () };
+  pending_note note = { fndecl, loc, xstrdup (text), kind, vNULL,
+			deferred_allocation, notes.length (), false };
   notes.safe_push (note);
 }
 
@@ -113,10 +135,43 @@ verdict_text (esc_reason reason, char *buf, size_t size)
   return buf;
 }
 
-/* The note for ITEM, or false if it has none in MODE.  */
+/* The kind of a note whose verdict is REASON.  */
+struct escape_note_kind
+reason_kind (esc_reason reason)
+{
+  struct escape_note_kind kind
+    = { reason.kind == ESC_R_NONE ? ESCAPE_VERDICT_NO_ESCAPE
+	: ESCAPE_VERDICT_ESCAPES, reason.kind, ESCAPE_REFUSAL_NONE };
+  return kind;
+}
+
+/* The kind of a parameter's note: its own escape first, then its
+   contents'.  */
+struct escape_note_kind
+param_kind (const struct esc_param_verdict &v)
+{
+  struct escape_note_kind kind = reason_kind (v.reason);
+  if (v.kind == ESC_PARAM_ESCAPES)
+    return kind;
+  if (v.contents_escape)
+    {
+      kind.verdict = ESCAPE_VERDICT_CONTENTS_ESCAPE;
+      kind.reason = v.contents_reason.kind;
+    }
+  else
+    {
+      kind.verdict = v.kind == ESC_PARAM_LEAKS_TO_RETURN
+		     ? ESCAPE_VERDICT_LEAKS_TO_RETURN : ESCAPE_VERDICT_NO_ESCAPE;
+      kind.reason = ESC_R_NONE;
+    }
+  return kind;
+}
+
+/* The note for ITEM and its KIND, or false if it has none in MODE.  */
 bool
 item_text (struct esc_unit *unit, const report_item &item,
-	   enum escape_report_mode mode, char *buf, size_t size)
+	   enum escape_report_mode mode, char *buf, size_t size,
+	   struct escape_note_kind *kind)
 {
   char verdict[320];
   esc_reason reason = { ESC_R_NONE, NULL, 0 };
@@ -129,6 +184,7 @@ item_text (struct esc_unit *unit, const report_item &item,
 	reason = esc_object_verdict (unit, item.fn, item.node);
       if (mode == ESCAPE_REPORT_ESCAPES && reason.kind == ESC_R_NONE)
 	return false;
+      *kind = reason_kind (reason);
       snprintf (buf, size, "address of '%s' %s", item.name,
 		verdict_text (reason, verdict, sizeof verdict));
       return true;
@@ -137,6 +193,7 @@ item_text (struct esc_unit *unit, const report_item &item,
 	reason = esc_object_verdict (unit, item.fn, item.node);
 	if (mode == ESCAPE_REPORT_ESCAPES && reason.kind == ESC_R_NONE)
 	  return false;
+	*kind = reason_kind (reason);
 	char what[64];
 	if (!item.size_known)
 	  snprintf (what, sizeof what, "unknown size");
@@ -152,6 +209,7 @@ item_text (struct esc_unit *unit, const report_item &item,
 	struct esc_param_verdict v = esc_param_verdict (unit, item.fn, item.index);
 	if (mode == ESCAPE_REPORT_ESCAPES && v.kind != ESC_PARAM_ESCAPES)
 	  return false;
+	*kind = param_kind (v);
 	int n;
 	if (v.kind == ESC_PARAM_LEAKS_TO_RETURN)
 	  n = snprintf (buf, size, "parameter '%s' leaks to return value",
@@ -278,20 +336,22 @@ escape_report (struct esc_unit *unit, enum escape_report_mode mode,
   for (const report_item &item : items)
     {
       char text[512];
+      struct escape_note_kind kind;
       if (in_system_header_at (item.loc)
-	  || !item_text (unit, item, mode, text, sizeof text))
+	  || !item_text (unit, item, mode, text, sizeof text, &kind))
 	continue;
       bool deferred = defer_allocations
 		      && item.kind == ESCAPE_ITEM_ALLOCATION
 		      && esc_object_verdict (unit, item.fn, item.node).kind
 			 == ESC_R_NONE;
-      hold_note (item.fndecl, item.loc, text, deferred);
+      hold_note (item.fndecl, item.loc, text, kind, deferred);
     }
   items.release ();
 }
 
 void
-escape_stackify_note (location_t loc, const char *text)
+escape_stackify_note (location_t loc, const char *text,
+		      struct escape_note_kind kind)
 {
   location_t locus = LOCATION_LOCUS (loc);
   if (in_system_header_at (locus))
@@ -301,7 +361,12 @@ escape_stackify_note (location_t loc, const char *text)
 					    BUILTINS_LOCATION> >;
   if (locus > BUILTINS_LOCATION)
     stackified_loci->add (locus);
-  hold_note (current_function_decl, loc, text, false);
+  hold_note (current_function_decl, loc, text, kind, false);
+  if (tree block = LOCATION_BLOCK (loc))
+    {
+      held_blocks = tree_cons (NULL_TREE, block, held_blocks);
+      notes.last ().keep_block = true;
+    }
 }
 
 /* Is NOTE the same as the one before it (an inlined copy of the same call
@@ -319,9 +384,9 @@ escape_emit_notes (void)
   notes.qsort (compare_notes);
   const pending_note *prev = NULL;
   /* Under the usual "In function 'f':" line, not "At top level:" (GCC
-     prints the function it is compiling).  The location's block (an
-     inlined copy's context) is left out: the blocks of a function already
-     compiled may be gone.  */
+     prints the function it is compiling), or "In function 'f', inlined
+     from 'g' at ..." for a stackify note about an inlined copy: its
+     location keeps its block (held_blocks).  */
   tree compiling = current_function_decl;
   for (const pending_note &note : notes)
     {
@@ -330,16 +395,34 @@ escape_emit_notes (void)
       if (!replaced && !repeated_note (&note, prev))
 	{
 	  current_function_decl = note.fndecl;
-	  inform (set_block (note.loc, NULL_TREE), "%s", note.text);
+	  /* The report's notes were made before inlining: their block could
+	     only tell the function's own scope, and may be gone.  */
+	  inform (note.keep_block ? note.loc : set_block (note.loc, NULL_TREE),
+		  "%s", note.text);
+	  escape_sarif_add (note.fndecl, note.loc, note.text, note.kind,
+			    note.path);
 	  prev = &note;
 	}
     }
   current_function_decl = compiling;
   for (pending_note &note : notes)
-    free (note.text);
+    {
+      free (note.text);
+      for (escape_path_event &event : note.path)
+	free (event.text);
+      note.path.release ();
+    }
   notes.release ();
+  held_blocks = NULL_TREE;
   delete stackified_loci;
   stackified_loci = NULL;
   delete reachable_functions;
   reachable_functions = NULL;
+}
+
+void
+escape_register_report_roots (const char *plugin_name)
+{
+  register_callback (plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+		     (void *) held_blocks_root);
 }

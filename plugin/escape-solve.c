@@ -298,6 +298,21 @@ param_verdicts (struct graph *g, struct fn *f)
 /* ------------------------------------------------------------------ */
 /* Components.  */
 
+/* The nodes the graph of the component MEMBERS starts with: their bodies',
+   and their parameters' levels (summaries instantiated add more).  */
+static uint32_t
+component_size (const struct esc_unit *unit, const esc_fn *members,
+		size_t count)
+{
+  uint32_t size = ESC_PARAM_DEPTH;
+  for (size_t i = 0; i < count; i++)
+    {
+      const struct fn *f = &unit->fns.v[members[i]];
+      size += f->body.nnodes + f->nparams * ESC_PARAM_DEPTH;
+    }
+  return size;
+}
+
 /* Builds and solves the graph of the component MEMBERS, and gives each
    member its verdicts and summary.  */
 static void
@@ -305,6 +320,7 @@ solve_component (struct esc_unit *unit, const esc_fn *members, size_t count,
 		 struct graph *g)
 {
   esc_graph_init (g);
+  esc_graph_reserve (g, g->n + component_size (unit, members, count));
   for (size_t i = 0; i < count; i++)
     {
       struct fn *f = &unit->fns.v[members[i]];

@@ -43,6 +43,7 @@ struct candidate
   const escape_alloc_site *site;
   bool moved;
   const char *refusal;		/* why not, while !moved */
+  enum escape_refusal refusal_kind;  /* the same, for its rule */
   unsigned HOST_WIDE_INT align_bytes;
   unsigned HOST_WIDE_INT slot_size;
   bool resized;			/* given to realloc, which stays guarded */
@@ -178,54 +179,69 @@ unmovable_resizer (struct esc_unit *unit, esc_fn fn, function *fun,
   return NULL;
 }
 
-/* The reason, if any, that C cannot be moved on its own.  */
+/* TEXT, after setting *KIND to WHY.  */
 const char *
-first_refusal (struct esc_unit *unit, esc_fn fn, const candidate &c,
-	       const escape_sites &sites, function_facts *facts,
-	       const struct escape_options *options)
+refuse (enum escape_refusal *kind, enum escape_refusal why, const char *text)
+{
+  *kind = why;
+  return text;
+}
+
+/* The reason, if any, that C cannot be moved on its own, and its KIND.  */
+const char *
+refusal_text (struct esc_unit *unit, esc_fn fn, const candidate &c,
+	      const escape_sites &sites, function_facts *facts,
+	      const struct escape_options *options, enum escape_refusal *kind)
 {
   static char buf[128];
   const escape_alloc_site *site = c.site;
   const escape_allocator *a = escape_allocator_of_entry (site->entry);
   if (!a && !escape_builtin_movable_p (site->call))
-    return "only malloc, calloc, aligned_alloc and the program's "
-	   "allocators are moved";
+    return refuse (kind, ESCAPE_REFUSAL_NOT_MOVABLE,
+		   "only malloc, calloc, aligned_alloc and the program's "
+		   "allocators are moved");
   if (a && !a->sized)
     {
       snprintf (buf, sizeof buf, "the size '%s' allocates is not known: "
 		"declare it with alloc_size", a->entry.name);
-      return buf;
+      return refuse (kind, ESCAPE_REFUSAL_ALLOCATOR_SIZE, buf);
     }
   if (a && stmt_could_throw_p (facts->fun, site->call))
-    return "the allocator may throw an exception";
+    return refuse (kind, ESCAPE_REFUSAL_ALLOCATOR_THROWS,
+		   "the allocator may throw an exception");
   if (!site->size_known && !options->stackify_max)
-    return "size is not a constant, and stackify-max is 0";
+    return refuse (kind, ESCAPE_REFUSAL_RUN_TIME_SIZE,
+		   "size is not a constant, and stackify-max is 0");
   if (site->size_known && site->size > options->stackify_max)
     {
       snprintf (buf, sizeof buf, "larger than stackify-max (%lu bytes)",
 		options->stackify_max);
-      return buf;
+      return refuse (kind, ESCAPE_REFUSAL_TOO_LARGE, buf);
     }
   if (!c.align_bytes)
-    return "alignment is not a constant power of two up to 4096";
+    return refuse (kind, ESCAPE_REFUSAL_ALIGNMENT,
+		   "alignment is not a constant power of two up to 4096");
   if (facts->fun->calls_setjmp)
-    return "function calls setjmp";
+    return refuse (kind, ESCAPE_REFUSAL_SETJMP, "function calls setjmp");
   if (!options->stackify_recursive && function_may_recurse (unit, facts))
-    return "function may recurse (see stackify-recursive)";
+    return refuse (kind, ESCAPE_REFUSAL_RECURSIVE,
+		   "function may recurse (see stackify-recursive)");
   if (const char *resizer = unmovable_resizer (unit, fn, facts->fun, c,
 						   sites))
     {
       snprintf (buf, sizeof buf, "resized by '%s'", resizer);
-      return buf;
+      return refuse (kind, ESCAPE_REFUSAL_RESIZED, buf);
     }
   if (esc_freed_elsewhere (unit, fn, site->object))
-    return "freed or used as heap memory by a function that was not "
-	   "inlined";
+    return refuse (kind, ESCAPE_REFUSAL_FREED_ELSEWHERE,
+		   "freed or used as heap memory by a function that was "
+		   "not inlined");
   if (!escape_dead_before_next_iteration (c.site->call, sites,
 					  cfg_components (facts))
       && !escape_unused_after_next_run (c.site->call))
-    return "may outlive a loop iteration";
-  return NULL;
+    return refuse (kind, ESCAPE_REFUSAL_OUTLIVES_ITERATION,
+		   "may outlive a loop iteration");
+  return refuse (kind, ESCAPE_REFUSAL_NONE, NULL);
 }
 
 /* Withdraws a moved candidate freed by a free call that stays.  */
@@ -236,6 +252,7 @@ withdraw_freed (candidate *c)
     return false;
   c->moved = false;
   c->refusal = "freed through a pointer that may hold another allocation";
+  c->refusal_kind = ESCAPE_REFUSAL_SHARED_FREE;
   return true;
 }
 
@@ -315,6 +332,7 @@ check_budget (candidates &cands, const struct escape_options *options)
 		    "frame budget used up (stackify-frame-max %lu bytes)",
 		    options->stackify_frame_max);
 	  c.refusal = buf;
+	  c.refusal_kind = ESCAPE_REFUSAL_FRAME_BUDGET;
 	  changed = true;
 	}
       else
@@ -354,9 +372,11 @@ decide (struct esc_unit *unit, esc_fn fn, function *fun,
 	= fixed && !resized ? MAX (bound, 1)
 	  : MAX (fixed ? bound : 0,
 		 (unsigned HOST_WIDE_INT) options->stackify_max);
-      candidate c = { &site, false, NULL, escape_slot_alignment (site),
-		      slot_size, resized, bounded, bound };
-      c.refusal = first_refusal (unit, fn, c, sites, &facts, options);
+      candidate c = { &site, false, NULL, ESCAPE_REFUSAL_NONE,
+		      escape_slot_alignment (site), slot_size, resized,
+		      bounded, bound };
+      c.refusal = refusal_text (unit, fn, c, sites, &facts, options,
+				&c.refusal_kind);
       c.moved = !c.refusal;
       cands.place.put (site.call, cands.list.length ());
       cands.list.safe_push (c);
@@ -569,17 +589,25 @@ note_decisions (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
 		  c.site->size, c.site->size == 1 ? "" : "s");
       unsigned HOST_WIDE_INT grows = c.moved ? 0
 	: grown_slot (unit, fn, c.site->call, sites, cands);
+      struct escape_note_kind kind = { ESCAPE_VERDICT_STAYS_ON_HEAP,
+				       ESC_R_NONE, c.refusal_kind };
       if (c.moved)
-	moved_note (c, text, sizeof text);
+	{
+	  kind.verdict = ESCAPE_VERDICT_MOVED;
+	  moved_note (c, text, sizeof text);
+	}
       else if (grows)
-	snprintf (text, sizeof text, "allocation of %s does not escape; "
-		  "grows a block moved to stack: in its slot up to "
-		  HOST_WIDE_INT_PRINT_UNSIGNED " bytes, on the heap beyond",
-		  size, grows);
+	{
+	  kind.verdict = ESCAPE_VERDICT_GROWS_MOVED;
+	  snprintf (text, sizeof text, "allocation of %s does not escape; "
+		    "grows a block moved to stack: in its slot up to "
+		    HOST_WIDE_INT_PRINT_UNSIGNED " bytes, on the heap beyond",
+		    size, grows);
+	}
       else
 	snprintf (text, sizeof text, "allocation of %s does not escape; "
 		  "stays on heap: %s", size, c.refusal);
-      escape_stackify_note (gimple_location (c.site->call), text);
+      escape_stackify_note (gimple_location (c.site->call), text, kind);
     }
 }
 

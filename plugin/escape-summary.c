@@ -178,27 +178,25 @@ collect (struct builder *b, struct node_vec *order)
       g->local[p].reason.argno = (int) i + 1;
       VEC_PUSH (*order, p);
     }
-  struct node_vec ret = esc_pointees (g, f->base + f->ret_value);
-  for (size_t k = 0; k < ret.n; k++)
-    if (!esc_graph_visited (g, ret.v[k]))
+  const struct node_vec *ret = esc_pointees (g, f->base + f->ret_value);
+  for (size_t k = 0; k < ret->n; k++)
+    if (!esc_graph_visited (g, ret->v[k]))
       {
-	esc_graph_visit (g, ret.v[k]);
-	g->local[ret.v[k]].reason.argno = 0;
-	VEC_PUSH (*order, ret.v[k]);
+	esc_graph_visit (g, ret->v[k]);
+	g->local[ret->v[k]].reason.argno = 0;
+	VEC_PUSH (*order, ret->v[k]);
       }
-  VEC_FREE (ret);
   for (size_t k = 0; k < order->n && order->n <= ESC_MAX_SUMMARY_NODES; k++)
     {
       esc_node s = order->v[k];
-      struct node_vec pts = esc_pointees (g, s);
-      for (size_t j = 0; j < pts.n; j++)
-	if (!esc_graph_visited (g, pts.v[j]))
+      const struct node_vec *pts = esc_pointees (g, s);
+      for (size_t j = 0; j < pts->n; j++)
+	if (!esc_graph_visited (g, pts->v[j]))
 	  {
-	    esc_graph_visit (g, pts.v[j]);
-	    g->local[pts.v[j]].reason.argno = g->local[s].reason.argno;
-	    VEC_PUSH (*order, pts.v[j]);
+	    esc_graph_visit (g, pts->v[j]);
+	    g->local[pts->v[j]].reason.argno = g->local[s].reason.argno;
+	    VEC_PUSH (*order, pts->v[j]);
 	  }
-      VEC_FREE (pts);
     }
   return order->n <= ESC_MAX_SUMMARY_NODES;
 }

@@ -3,9 +3,15 @@ built in a temporary copy with the in-tree plugin: the exact notes, a
 build that still works, a program that runs.  make, CMake, ccache and
 -flto run by default (CMake and ccache when installed); Meson, autotools
 and distcc with ESCAPE_BUILD_TOOLS=1, as "make check-build-tools" runs
-them (build_tools.py)."""
+them (build_tools.py).
 
+Every build uses the compiler under test (conftest's CC, ESCAPE_CC) and
+the plugin built for it: make gets CC=, CMake CMAKE_C_COMPILER, Meson and
+configure CC, and distcc's server runs it."""
+
+import os
 import re
+import shlex
 import shutil
 
 import pytest
@@ -13,10 +19,12 @@ import pytest
 from build_tools import (Distccd, check, example, malloc_calls, need,
                          notes_by_file, program_output, shared_dir, slow,
                          tool_env)
-from conftest import ROOT, plugin_flags, run
+from conftest import CC, CXX, ROOT, build_plugin, plugin_flags, run
 
 REPORT = ("report",)
 STACKIFY = ("report", "stackify")
+# make's and configure's CC= (the examples' makefiles use make's $(CC)).
+CC_VAR = "CC=" + shlex.join(CC)
 
 
 def cflags(plugin, args=REPORT, opt="-O2"):
@@ -51,14 +59,14 @@ def with_note(notes, file, index, message):
 
 def test_make_report(plugin, tmp_path):
     src = example("make", tmp_path)
-    out = check(["make", "CC=gcc", "CFLAGS=" + cflags(plugin)], src)
+    out = check(["make", CC_VAR, "CFLAGS=" + cflags(plugin)], src)
     assert notes_by_file(out) == MAKE_NOTES
     assert program_output(src / "stats", src) == MAKE_OUTPUT
 
 
 def test_make_stackify(plugin, tmp_path):
     src = example("make", tmp_path)
-    out = check(["make", "CC=gcc", "CFLAGS=" + cflags(plugin, STACKIFY)],
+    out = check(["make", CC_VAR, "CFLAGS=" + cflags(plugin, STACKIFY)],
                 src)
     assert notes_by_file(out) == with_note(
         MAKE_NOTES, "stats.c", 3, "allocation of 64 bytes moved to stack")
@@ -68,7 +76,7 @@ def test_make_stackify(plugin, tmp_path):
 
 def test_make_specs(specs, tmp_path):
     src = example("make", tmp_path)
-    out = check(["make", "CC=gcc",
+    out = check(["make", CC_VAR,
                  "CFLAGS=-O2 -specs=%s -fescape-report" % specs], src)
     assert notes_by_file(out) == MAKE_NOTES
 
@@ -76,7 +84,7 @@ def test_make_specs(specs, tmp_path):
 def test_make_parallel_output_sync(plugin, tmp_path):
     # make -j -O (--output-sync) prints each compile's notes together.
     src = example("make", tmp_path)
-    out = check(["make", "-j2", "-Otarget", "CC=gcc",
+    out = check(["make", "-j2", "-Otarget", CC_VAR,
                  "CFLAGS=" + cflags(plugin)], src)
     files = [line.split(":", 1)[0] for line in out.splitlines()
              if ": note: " in line]
@@ -103,11 +111,20 @@ CMAKE_CHECK_NOTE = ("note: address of 'x' escapes: passed to 'keep' "
                     "(argument 1), which keeps it")
 
 
+def cmake_compiler():
+    """CMake's options for CC: its compiler, and a launcher (ccache) that
+    comes before it."""
+    options = ["-DCMAKE_C_COMPILER=" + CC[-1]]
+    if len(CC) > 1:
+        options.append("-DCMAKE_C_COMPILER_LAUNCHER=" + ";".join(CC[:-1]))
+    return options
+
+
 def cmake_build(src, build, *options):
     """Configures SRC into BUILD with OPTIONS and builds it; returns the
     build's output."""
     build.mkdir()
-    check(["cmake", "-DCMAKE_C_COMPILER=gcc", *options, src], build)
+    check(["cmake", *cmake_compiler(), *options, src], build)
     return check(["cmake", "--build", "."], build)
 
 
@@ -180,10 +197,12 @@ FAKE_NOTES = {"main.c": [(7, 14, "address of 'a' does not escape"),
 
 @pytest.fixture(scope="module")
 def fake_plugin():
-    rc, out, err = run(["make", "-C", ROOT, "build/harness/escape.so"],
-                       env=tool_env())
+    """The fake plugin built for CC (in its object directory)."""
+    fake = build_plugin().objdir / "harness" / "escape.so"
+    rc, out, err = run(["make", "-C", ROOT, CC_VAR, "CXX=" + shlex.join(CXX),
+                        fake.relative_to(ROOT)], env=tool_env())
     assert rc == 0, out + err
-    return ROOT / "build" / "harness" / "escape.so"
+    return fake
 
 
 class Ccache:
@@ -204,6 +223,9 @@ class Ccache:
         (tmp / "ccache.conf").write_text("")
         self.env = tool_env(CCACHE_DIR=str(tmp / "cache"),
                             CCACHE_CONFIGPATH=str(tmp / "ccache.conf"))
+        # The example's CC = ccache gcc, with CC's compiler for gcc.
+        compiler = CC[1:] if os.path.basename(CC[0]) == "ccache" else CC
+        self.cc = "CC=ccache " + shlex.join(compiler)
 
     def build(self, flags, extra_files=None):
         """A clean build with CFLAGS = -O2 FLAGS; returns (notes, hits,
@@ -213,7 +235,8 @@ class Ccache:
             env["CCACHE_EXTRAFILES"] = str(extra_files)
         check(["make", "clean"], self.src, env=env)
         check(["ccache", "-z"], self.src, env=env)
-        out = check(["make", "CFLAGS=-O2 " + flags], self.src, env=env)
+        out = check(["make", self.cc, "CFLAGS=-O2 " + flags], self.src,
+                    env=env)
         stats = dict(line.split("\t") for line in check(
             ["ccache", "--print-stats"], self.src, env=env).splitlines())
         hits = int(stats["direct_cache_hit"]) + int(
@@ -336,9 +359,9 @@ def lto_build(src, compile_flags, link_flags, program="sums",
     links it with LINK_FLAGS; returns the notes of each step and the
     program's malloc calls."""
     objects = sorted(p.with_suffix(".o").name for p in src.glob("*.c"))
-    compiled = check(["make", "CC=gcc", "CFLAGS=" + compile_flags,
+    compiled = check(["make", CC_VAR, "CFLAGS=" + compile_flags,
                       *objects], src)
-    linked = check(["make", "CC=gcc", "CFLAGS=" + link_flags], src)
+    linked = check(["make", CC_VAR, "CFLAGS=" + link_flags], src)
     assert program_output(src / program, src) == output
     return notes_by_file(compiled), notes_by_file(linked), malloc_calls(
         src / program)
@@ -400,10 +423,10 @@ MESON_CHECK_NOTE = CMAKE_CHECK_NOTE
 
 
 def meson_build(src, build, *options):
-    """Sets up SRC in BUILD with OPTIONS (gcc itself, not the ccache
-    Meson would put before it, and no colours) and builds it; returns the
-    build's output."""
-    env = tool_env(CC="gcc")
+    """Sets up SRC in BUILD with OPTIONS (CC as it is, not with the ccache
+    Meson would put before a compiler it finds, and no colours) and builds
+    it; returns the build's output."""
+    env = tool_env(CC=shlex.join(CC))
     check(["meson", "setup", "-Db_colorout=never", *options, build, src],
           src, env=env)
     return check(["meson", "compile", "-C", build], src, env=env)
@@ -464,10 +487,10 @@ def autotools_example(tmp_path_factory):
 
 
 def configure(src, build, *args):
-    """Runs SRC/configure in BUILD with a cache file; returns the cache's
-    results, {variable: value}, without the environment's."""
+    """Runs SRC/configure in BUILD with a cache file and CC; returns the
+    cache's results, {variable: value}, without the environment's."""
     build.mkdir()
-    check([src / "configure", "-C", *args], build)
+    check([src / "configure", "-C", CC_VAR, *args], build)
     cache = (build / "config.cache").read_text()
     # Its lines are "ac_cv_x=${ac_cv_x=VALUE}".
     return {k: v for k, v in re.findall(r"^(\w+)=\$\{\1=(.*)\}$", cache,
@@ -522,21 +545,35 @@ DISTCC_NOTES = {
 DISTCC_OUTPUT = "3 lines, the longest has 10 characters: the second\n"
 
 
+def escape_gcc_wrapper(path):
+    """docs/examples/distcc/escape-gcc at PATH, running CC instead of gcc
+    (as a user of another GCC would edit it)."""
+    text = (ROOT / "docs" / "examples" / "distcc" / "escape-gcc").read_text()
+    assert "\nexec gcc " in text
+    path.write_text(text.replace("\nexec gcc ",
+                                 "\nexec %s " % shlex.quote(CC[0])))
+    path.chmod(0o755)
+
+
 @pytest.fixture(scope="module")
 def distcc_server(plugin):
     """(distccd, the directory of the escape-gcc wrapper): the server runs
-    the wrapper, and gcc, with the plugin copied where it can read it."""
+    the wrapper, and CC, with the plugin copied where it can read it."""
     need("distcc", "distccd")
+    if len(CC) > 1:
+        pytest.skip("distcc runs one compiler on the server, and CC is %s"
+                    % shlex.join(CC))
     shared = shared_dir("escape-distcc.")
     try:
         shutil.copy(plugin, shared / "escape.so")
         (shared / "escape.so").chmod(0o644)
         wrapper = shared / "escape-gcc"
-        shutil.copy(ROOT / "docs" / "examples" / "distcc" / "escape-gcc",
-                    wrapper)
-        wrapper.chmod(0o755)
-        gcc = [shutil.which(c) for c in ("gcc", "x86_64-linux-gnu-gcc")]
-        server = Distccd([wrapper] + [c for c in gcc if c], shared,
+        escape_gcc_wrapper(wrapper)
+        # CC and gcc, each also by the target's name: distcc's client
+        # sends a generic name (gcc, cc) as x86_64-linux-gnu-gcc.
+        cc = [shutil.which(p + c) for c in dict.fromkeys([CC[0], "gcc"])
+              for p in ("", "x86_64-linux-gnu-")]
+        server = Distccd([wrapper] + [c for c in cc if c], shared,
                          {"ESCAPE_PLUGIN": str(shared / "escape.so")})
         try:
             yield server, shared
@@ -568,7 +605,7 @@ def test_distcc_wrapper(distcc_server, tmp_path):
 def test_distcc_server_refuses_fplugin(plugin, distcc_server, tmp_path):
     server, shared = distcc_server
     src = example("distcc", tmp_path)
-    cmd = ["distcc", "gcc", "-O2", "-fplugin=%s" % (shared / "escape.so"),
+    cmd = ["distcc", *CC, "-O2", "-fplugin=%s" % (shared / "escape.so"),
            "-fplugin-arg-escape-report", "-c", "lines.c"]
     rc, out, err = run(cmd, cwd=src, env=server.client_env(tmp_path))
     assert rc != 0, err
@@ -588,7 +625,7 @@ def test_distcc_specs_compiles_locally(specs, distcc_server, tmp_path):
     server, _shared = distcc_server
     src = example("distcc", tmp_path)
     jobs = server.log_text().count("COMPILE_OK")
-    rc, out, err = run(["distcc", "gcc", "-O2", "-specs=%s" % specs,
+    rc, out, err = run(["distcc", *CC, "-O2", "-specs=%s" % specs,
                         "-fescape-report", "-c", "lines.c"], cwd=src,
                        env=server.client_env(tmp_path, DISTCC_VERBOSE="1"))
     assert rc == 0, err

@@ -12,12 +12,13 @@ builds SQLite twice) and runs only with ESCAPE_SLOW=1."""
 import json
 import os
 import re
+import shlex
 import subprocess
 
 import pytest
 
 import sqlite_amalgamation
-from conftest import DATA, ENV, ROOT, plugin_flags, run, tail
+from conftest import CC, DATA, ENV, ROOT, plugin_flags, run, tail
 
 PROG = DATA / "prof"
 TOOL = ROOT / "tools" / "escape-prof"
@@ -34,7 +35,8 @@ def check(cmd, cwd):
 
 @pytest.fixture(scope="module")
 def library():
-    check(["make", "-C", ROOT, "build/libescape-prof.so"], ROOT)
+    check(["make", "-C", ROOT, "CC=" + shlex.join(CC),
+           "build/libescape-prof.so"], ROOT)
     return LIBRARY
 
 
@@ -47,13 +49,13 @@ def build_program(top, name, cflags, plugin=None):
     extra = plugin_flags(plugin, NOTE_ARGS) + [
         "-fdiagnostics-format=json"] if plugin else []
     for src in ("main.c", "nodes.c", "shape.c"):
-        cmd = ["gcc"] + cflags + extra + ["-fPIC", "-I", PROG, "-c",
-                                          PROG / src, "-o", src + ".o"]
+        cmd = CC + cflags + extra + ["-fPIC", "-I", PROG, "-c",
+                                     PROG / src, "-o", src + ".o"]
         _out, err = check(cmd, d)
         (d / "notes" / (src + ".json")).write_text(err)
-    check(["gcc", "-shared", "shape.c.o", "-o", "libshape.so"], d)
-    check(["gcc", "main.c.o", "nodes.c.o", "-L.", "-lshape",
-           "-Wl,-rpath,$ORIGIN", "-o", "prog"], d)
+    check(CC + ["-shared", "shape.c.o", "-o", "libshape.so"], d)
+    check(CC + ["main.c.o", "nodes.c.o", "-L.", "-lshape",
+                "-Wl,-rpath,$ORIGIN", "-o", "prog"], d)
     return d
 
 
@@ -261,8 +263,8 @@ def test_missing_library_is_an_error(builds, tmp_path):
 def test_installed(builds, library, tmp_path):
     """make install-tools's layout (DESTDIR, PREFIX): the script finds its
     modules and the library without the source tree."""
-    check(["make", "-C", ROOT, "install-tools", "DESTDIR=%s" % tmp_path,
-           "PREFIX=/usr"], ROOT)
+    check(["make", "-C", ROOT, "CC=" + shlex.join(CC), "install-tools",
+           "DESTDIR=%s" % tmp_path, "PREFIX=/usr"], ROOT)
     installed = tmp_path / "usr" / "bin" / "escape-prof"
     assert (tmp_path / "usr/lib/escape/libescape-prof.so").is_file()
     env = dict(ENV)
@@ -286,7 +288,7 @@ def test_executable_without_pie(plugin, library, tmp_path):
         "    keep = malloc (5);\n"
         "  return 0;\n"
         "}\n")
-    check(["gcc", "-O2", "-g", "-no-pie", "-fno-pie", "t.c", "-o", "t"],
+    check(CC + ["-O2", "-g", "-no-pie", "-fno-pie", "t.c", "-o", "t"],
           tmp_path)
     rc, _out, err = escape_prof(["--json", "-o", "r.json", "./t"], tmp_path)
     assert rc == 0, err
@@ -333,7 +335,7 @@ int main (void)
 
 def test_threads_and_fork(library, tmp_path):
     (tmp_path / "t.c").write_text(THREADS)
-    check(["gcc", "-O2", "-g", "-pthread", "t.c", "-o", "t"], tmp_path)
+    check(CC + ["-O2", "-g", "-pthread", "t.c", "-o", "t"], tmp_path)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     env = dict(ENV, LD_PRELOAD=str(library), ESCAPE_PROF_DIR=str(out_dir))
@@ -371,10 +373,11 @@ def test_full_table_counts_lost_calls(library, tmp_path):
     are lost, said so, and the first four are exact (one row: one line)."""
     small = tmp_path / "libescape-prof.so"
     hooks = ROOT / "tools" / "heapprof"
-    check(["gcc", "-O2", "-fPIC", "-shared", "-DHEAPPROF_SLOTS=4", "-o",
-           small, hooks / "hooks.c", hooks / "profile.c", "-ldl"], tmp_path)
+    check(CC + ["-O2", "-fPIC", "-shared", "-DHEAPPROF_SLOTS=4", "-o",
+                small, hooks / "hooks.c", hooks / "profile.c", "-ldl"],
+          tmp_path)
     (tmp_path / "t.c").write_text(SITES)
-    check(["gcc", "-O0", "-g", "t.c", "-o", "t"], tmp_path)
+    check(CC + ["-O0", "-g", "t.c", "-o", "t"], tmp_path)
     rc, _out, err = escape_prof(["--json", "-o", "r.json", "./t"], tmp_path,
                                 library=small)
     assert rc == 0, err
@@ -424,12 +427,12 @@ def test_sqlite_workload(plugin, library, tmp_path):
             ("sqlite3", src / "sqlite3.c", stackify),
             ("workload", DATA / "sqlite_workload.c", ["-I", src] + stackify),
             ("plain", DATA / "sqlite_workload.c", ["-I", src])):
-        _out, err = check(["gcc"] + FLAGS + extra + [
+        _out, err = check(CC + FLAGS + extra + [
             "-c", source, "-o", name + ".o"], tmp_path)
         if name != "plain":
             (notes / (name + ".json")).write_text(err)
     for driver in ("workload", "plain"):
-        check(["gcc", "sqlite3.o", driver + ".o", "-o", driver, "-lm"],
+        check(CC + ["sqlite3.o", driver + ".o", "-o", driver, "-lm"],
               tmp_path)
     plain = sqlite_report(tmp_path, "plain", notes)
     top = plain["top"][0]

@@ -20,7 +20,7 @@ import sys
 import pytest
 
 import sqlite_amalgamation
-from conftest import ROOT, plugin_flags, run
+from conftest import CC, ROOT, plugin_flags, run
 from webdriver import Browser
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -137,7 +137,7 @@ def compile_all(plugin, sources, out_dir, name, cwd, extra=()):
     compile with colors)."""
     json_text, log_text = [], []
     for i, src in enumerate(sources):
-        cmd = ["gcc", "-O2", "-g", "-Ibench", "-c", "-o", "/dev/null"] + \
+        cmd = CC + ["-O2", "-g", "-Ibench", "-c", "-o", "/dev/null"] + \
             plugin_flags(plugin, PLUGIN_ARGS) + list(extra) + [src]
         rc, _out, err = run(cmd + ["-fdiagnostics-format=json"], cwd=cwd)
         assert rc == 0, err
@@ -561,9 +561,10 @@ def sqlite_notes(plugin, src, fmt):
     or text."""
     flags = ["-fdiagnostics-format=json"] if fmt == "json" else []
     rc, _out, err = run(
-        ["gcc", "-O2", "-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION",
-         "-c", "-o", "/dev/null"] + flags + plugin_flags(plugin, PLUGIN_ARGS)
-        + ["sqlite3.c"], cwd=src, timeout=900)
+        CC + ["-O2", "-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION",
+              "-c", "-o", "/dev/null"] + flags
+        + plugin_flags(plugin, PLUGIN_ARGS) + ["sqlite3.c"],
+        cwd=src, timeout=900)
     assert rc == 0, err[-3000:]
     return err
 

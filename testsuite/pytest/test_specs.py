@@ -107,10 +107,10 @@ def test_specs_preprocessing_only(specs, tmp_path, mode):
     # nothing: the output is that of plain gcc.
     src = tmp_path / "m.c"
     src.write_text("#include <stddef.h>\n#define X 1\nint x = X;\n")
-    rc, out, err = run(["gcc", mode, "-specs=%s" % specs, "-fescape-report",
-                        "-fescape-stackify", src], cwd=tmp_path)
+    rc, out, err = run(CC + [mode, "-specs=%s" % specs, "-fescape-report",
+                             "-fescape-stackify", src], cwd=tmp_path)
     assert rc == 0, err
     assert err == ""
-    rc, plain, _err = run(["gcc", mode, src], cwd=tmp_path)
+    rc, plain, _err = run(CC + [mode, src], cwd=tmp_path)
     assert rc == 0
     assert out == plain
