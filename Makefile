@@ -46,9 +46,13 @@ SPECS := $(OUT)/escape.specs
 
 .PHONY: check-packages all deps demo check check-unit check-harness check-dejagnu \
 	check-pytest check-torture check-sqlite check-fuzz check-build-tools \
-	check-long install install-plugin install-tools install-header clean paths
+	check-long install install-plugin install-tools install-header clean paths \
+	plugin
 
-all: $(PLUGIN) $(SPECS)
+all: plugin
+
+# The plugin and its specs file alone (the Debian package's build).
+plugin: $(PLUGIN) $(SPECS)
 
 # Installs whatever Debian packages are missing (see ci/install-deps.sh).
 deps:
@@ -209,7 +213,7 @@ check-packages: deps all
 # stages them elsewhere (debian/rules), naming the plugin by its final path.
 install: install-plugin install-tools install-header
 
-install-plugin: all
+install-plugin: plugin
 	install -d $(DESTDIR)$(GCC_PLUGIN_DIR)
 	install -m 644 $(PLUGIN) $(DESTDIR)$(GCC_PLUGIN_DIR)/escape.so
 	sed 's|@PLUGIN@|$(GCC_PLUGIN_DIR)/escape.so|g' plugin/escape.specs.in \

@@ -69,4 +69,18 @@ escape_disable_ranger (function *fun, gimple_ranger *ranger)
 #endif
 }
 
+/* A note at LOC under GCC's inlining context ("In function 'f', inlined
+   from 'g' at ..."), which LOC's block tells: GCC 12 reads it from the
+   location of any diagnostic; GCC 11 only from a %K operand, an
+   expression (here an empty statement) that carries the location.  */
+inline void
+escape_inform_in_context (location_t loc, const char *text)
+{
+#if BUILDING_GCC_MAJOR >= 12
+  inform (loc, "%s", text);
+#else
+  inform (loc, "%K%s", build_empty_stmt (loc), text);
+#endif
+}
+
 #endif /* ESCAPE_GCC_COMPAT_H */

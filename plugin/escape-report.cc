@@ -397,8 +397,10 @@ escape_emit_notes (void)
 	  current_function_decl = note.fndecl;
 	  /* The report's notes were made before inlining: their block could
 	     only tell the function's own scope, and may be gone.  */
-	  inform (note.keep_block ? note.loc : set_block (note.loc, NULL_TREE),
-		  "%s", note.text);
+	  if (note.keep_block)
+	    escape_inform_in_context (note.loc, note.text);
+	  else
+	    inform (set_block (note.loc, NULL_TREE), "%s", note.text);
 	  escape_sarif_add (note.fndecl, note.loc, note.text, note.kind,
 			    note.path);
 	  prev = &note;

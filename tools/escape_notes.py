@@ -204,10 +204,11 @@ _ANSI_RE = re.compile(r"\x1b\[[0-9;]*[mK]")
 _NOTE_RE = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?:(?P<column>\d+):)? note: (?P<msg>.*)$")
 # "f.c: In function 'f':", also C++'s "In member function", and the
-# "In function 'f'," that precedes "inlined from" lines.
+# "In function 'f'," (no file name) that precedes "inlined from" lines: a
+# note about an inlined copy belongs to the function written around it.
 _FUNCTION_RE = re.compile(
-    r"^(?P<file>.+?): In (?:[a-z ]+ )?function [\u2018'](?P<name>.+)[\u2019']"
-    r"[:,]$")
+    r"^(?:(?P<file>.+?): )?In (?:[a-z ]+ )?function "
+    r"[\u2018'](?P<name>.+)[\u2019'][:,]$")
 _TOP_LEVEL_RE = re.compile(r"^.+?: At top level:$")
 
 

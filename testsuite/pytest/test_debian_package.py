@@ -173,9 +173,9 @@ def test_package_version_is_the_plugins():
     assert m, first
     assert m.group(1) == control_paragraphs()[0]["Source"]
     package_version = m.group(2)
-    plugin = (ROOT / "plugin" / "escape-plugin.cc").read_text()
-    m = re.search(r"escape_plugin_info = \{\s*\"([^\"]+)\"", plugin)
-    assert m, "no version in escape_plugin_info"
+    header = (ROOT / "plugin" / "escape-gcc.h").read_text()
+    m = re.search(r'^#define ESCAPE_PLUGIN_VERSION "([^"]+)"$', header, re.M)
+    assert m, "no ESCAPE_PLUGIN_VERSION in escape-gcc.h"
     assert package_version == m.group(1)
     assert '"escape %s"' % package_version in MAN_PAGE.read_text()
 
