@@ -36,7 +36,7 @@ PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
 	plugin/escape-extract.cc plugin/escape-frontend.cc \
 	plugin/escape-report.cc plugin/escape-layout.cc \
 	plugin/escape-sarif.cc plugin/escape-sarif-rules.cc \
-	plugin/escape-sarif-log.cc
+	plugin/escape-sarif-log.cc plugin/escape-attributes.cc
 HEADERS := $(wildcard plugin/*.h)
 CORE_OBJS := $(CORE_SRCS:plugin/%.c=$(BUILD)/%.o)
 PLUGIN_OBJS := $(PLUGIN_SRCS:plugin/%.cc=$(BUILD)/%.o)
@@ -46,7 +46,8 @@ SPECS := $(OUT)/escape.specs
 
 .PHONY: check-packages all deps demo check check-unit check-harness check-dejagnu \
 	check-pytest check-torture check-sqlite check-fuzz check-build-tools \
-	check-long install install-plugin install-tools clean paths plugin
+	check-long install install-plugin install-tools install-header clean paths \
+	plugin
 
 all: plugin
 
@@ -210,7 +211,7 @@ check-packages: deps all
 # The plugin goes where -fplugin=escape finds it by name, the specs file
 # where -specs=escape.specs does (GCC's own library directory).  DESTDIR
 # stages them elsewhere (debian/rules), naming the plugin by its final path.
-install: install-plugin install-tools
+install: install-plugin install-tools install-header
 
 install-plugin: plugin
 	install -d $(DESTDIR)$(GCC_PLUGIN_DIR)
@@ -233,6 +234,12 @@ install-tools: $(PROF_LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/escape
 	install -m 755 $(TOOL_SCRIPTS) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 $(TOOL_MODULES) $(PROF_LIB) $(DESTDIR)$(PREFIX)/lib/escape/
+
+# The macros that spell the plugin's attributes, and nothing without it
+# (include/escape.h, docs/notes.md "Attributes").
+install-header:
+	install -d $(DESTDIR)$(PREFIX)/include
+	install -m 644 include/escape.h $(DESTDIR)$(PREFIX)/include/
 
 clean:
 	rm -rf build plugin/escape.so plugin/escape.specs

@@ -29,6 +29,7 @@ struct extractor
   function *fun;
   escape_sites *sites;		/* allocation and free calls, or NULL */
   bool for_report;		/* register the report's items */
+  bool for_marks;		/* register the attributes' marks */
   vec<esc_node> ssa_nodes;
   hash_map<tree, esc_node> *decl_nodes;
   hash_set<tree> *reported_decls;
@@ -176,6 +177,8 @@ note_address_taken (extractor *x, tree decl, esc_node node)
 {
   if (x->reported_decls->add (decl))
     return;
+  if (x->for_marks)
+    escape_mark_local (x->fn, decl, node);
   if (!x->for_report
       || (DECL_ARTIFICIAL (decl) && !escape_compound_literal_p (decl)))
     return;
@@ -735,6 +738,8 @@ extract_allocation (extractor *x, gcall *call, const esc_libc_fn *entry)
     give_fields (x, obj, type);
   if (x->for_report)
     escape_add_allocation (x->fn, gimple_location (call), known, size, obj);
+  if (x->for_marks)
+    escape_mark_allocation (x->fn, call, obj);
   if (x->sites)
     {
       escape_alloc_site site = { call, entry, known, size, obj };
@@ -994,6 +999,16 @@ extract_libc_call (extractor *x, gcall *call, const esc_libc_fn *entry)
   assign_to (x, gimple_call_lhs (call), result);
 }
 
+/* ARG, a noescape argument of an unknown callee: the callee keeps no
+   copy of the pointer, but may read what it points to (that escapes, for
+   WHY) and store there pointers to anything (unknown memory).  */
+void
+pass_noescape_argument (extractor *x, esc_node arg, esc_reason why)
+{
+  esc_escape (x->unit, x->fn, load_through (x, arg), why);
+  esc_store (x->unit, x->fn, arg, unknown_value (x));
+}
+
 /* A call of a function the analysis knows nothing about.  */
 void
 extract_unknown_call (extractor *x, gcall *call, esc_reason why)
@@ -1002,7 +1017,11 @@ extract_unknown_call (extractor *x, gcall *call, esc_reason why)
   for (unsigned i = 0; i < gimple_call_num_args (call); i++)
     {
       why.argno = why.kind == ESC_R_CALL_UNKNOWN ? (int) i + 1 : 0;
-      esc_escape (x->unit, x->fn, value_of (x, gimple_call_arg (call, i)), why);
+      esc_node arg = value_of (x, gimple_call_arg (call, i));
+      if (escape_noescape_argument_p (gimple_call_fntype (call), i))
+	pass_noescape_argument (x, arg, why);
+      else
+	esc_escape (x->unit, x->fn, arg, why);
     }
   assign_to (x, gimple_call_lhs (call), unknown_value (x));
 }
@@ -1522,6 +1541,8 @@ extract_frame (extractor *x, tree frame, const auto_vec<tree> &nested)
 	  }
       if (x->for_report)
 	escape_add_captured_local (x->fn, field, user);
+      if (x->for_marks)
+	escape_mark_captured (x->fn, x->fun->decl, field, user);
     }
   esc_node a = esc_cell (x->unit, x->fn);
   esc_addr (x->unit, x->fn, a, decl_node (x, frame));
@@ -1640,12 +1661,19 @@ run_extractor (struct esc_unit *unit, function *fun, esc_fn fn,
   x.fn = fn;
   x.sites = sites;
   x.for_report = for_report;
+  /* Once per function: the late extraction (SITES) is the stackify
+     pass's.  Not in a function that gets no notes either (a static one
+     nothing calls), which GCC drops when optimizing.  */
+  x.for_marks = !sites && escape_attributes_used ()
+		&& escape_reported_function_p (fun->decl);
   x.ssa_nodes = vNULL;
   x.decl_nodes = new hash_map<tree, esc_node>;
   x.reported_decls = new hash_set<tree>;
   x.field_decls = new hash_set<tree>;
   if (for_report)
     register_parameters (&x);
+  if (x.for_marks)
+    escape_mark_parameters (fn, fun->decl);
   mark_scalar_parameters (&x);
   extract_body (&x);
   x.ssa_nodes.release ();

@@ -271,4 +271,26 @@ bool escape_dead_before_next_iteration (gcall *call,
 					const escape_sites &sites,
 					const vec<int> &component);
 
+/* escape-attributes.cc: the attributes noescape, escape_assert_noescape
+   and escape_assert_stack (registered by escape_register_attributes); has
+   the unit used any?  Is argument INDEX of a call through FNTYPE
+   noescape?  The extractor marks the locals, parameters and allocations
+   they are on (first extraction only); escape_check_marks checks them
+   once the unit is solved, escape_stack_decision where the stackify pass
+   decides on the allocation call at LOC (REFUSAL: why it stays on the
+   heap, NULL if moved); escape_emit_marks prints the errors and warnings
+   at the end of the unit.  */
+void escape_register_attributes (const char *plugin_name);
+bool escape_attributes_used (void);
+bool escape_noescape_argument_p (tree fntype, unsigned index);
+void escape_mark_local (esc_fn fn, tree decl, esc_node node);
+/* FIELD of FNDECL's frame, a local captured by the nested function USER.  */
+void escape_mark_captured (esc_fn fn, tree fndecl, tree field,
+			   const char *user);
+void escape_mark_parameters (esc_fn fn, tree fndecl);
+void escape_mark_allocation (esc_fn fn, gcall *call, esc_node obj);
+void escape_check_marks (struct esc_unit *unit);
+void escape_stack_decision (location_t loc, const char *refusal);
+void escape_emit_marks (void);
+
 #endif /* ESCAPE_GCC_H */

@@ -21,7 +21,8 @@
 			allocations to the stack.  (A pass with several
 			instances can only be named by its first one.)
 			(escape-stackify.cc)
-   The notes are printed when the unit is finished (PLUGIN_FINISH_UNIT);
+   The notes are printed when the unit is finished (PLUGIN_FINISH_UNIT),
+   then the errors and warnings of the attributes (escape-attributes.cc);
    the SARIF log (-fplugin-arg-escape-sarif) is written when the compiler
    finishes (PLUGIN_FINISH), after an error too.
 
@@ -54,6 +55,8 @@ struct plugin_info escape_plugin_info = {
   "  -fplugin-arg-escape-stackify-recursive    also in recursive functions\n"
   "  -fplugin-arg-escape-allocator=A:D         A allocates, D frees\n"
   "  -fplugin-arg-escape-sarif=FILE            the notes as a SARIF log too\n"
+  "Attributes (include/escape.h), checked with any arguments or none:\n"
+  "  noescape, escape_assert_noescape, escape_assert_stack\n"
 };
 
 /* The front ends whose "return &local" c_finish_return rewrites: C and
@@ -85,7 +88,9 @@ public:
   {
     /* Functions made after the unit is solved (ASan's constructors, say)
        are GCC's own: nothing to report.  */
-    return !seen_error () && !solved;
+    return !seen_error () && !solved
+	   && (options.report != ESCAPE_REPORT_NONE || options.stackify
+	       || escape_attributes_used ());
   }
   unsigned int execute (function *fun) final override
   {
@@ -125,6 +130,7 @@ public:
       {
 	esc_unit_solve (unit);
 	escape_report (unit, options.report, options.stackify);
+	escape_check_marks (unit);
       }
     if (!options.stackify)
       {
@@ -173,6 +179,7 @@ finish_unit (void *, void *)
 {
   if (!seen_error ())
     escape_emit_notes ();
+  escape_emit_marks ();
   esc_unit_free (unit);
   unit = NULL;
 }
@@ -251,8 +258,9 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 	return 1;
       register_callback (info->base_name, PLUGIN_FINISH, finish, NULL);
     }
-  if (options.report == ESCAPE_REPORT_NONE && !options.stackify)
-    return 0;
+  /* Without arguments the plugin only checks the attributes: its passes
+     run on a unit that uses them (escape-attributes.cc).  */
+  escape_register_attributes (info->base_name);
   if (c_front_end_p ())
     register_callback (info->base_name, PLUGIN_PRE_GENERICIZE, pre_genericize,
 		       NULL);

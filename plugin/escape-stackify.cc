@@ -611,6 +611,16 @@ note_decisions (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
     }
 }
 
+/* What became of each candidate, for escape_assert_stack
+   (escape-attributes.cc).  */
+void
+tell_marks (const candidates &cands)
+{
+  for (const candidate &c : cands.list)
+    escape_stack_decision (gimple_location (c.site->call),
+			   c.moved ? NULL : c.refusal ? c.refusal : "not moved");
+}
+
 } // anon namespace
 
 gimple *
@@ -654,6 +664,7 @@ escape_stackify (struct esc_unit *unit, function *fun,
       decide (unit, fn, fun, sites, options, cands);
       if (options->report == ESCAPE_REPORT_ALL)
 	note_decisions (unit, fn, sites, cands);
+      tell_marks (cands);
       changed = rewrite (unit, fn, sites, cands);
     }
   esc_late_end (unit, fn);

@@ -294,6 +294,7 @@ def test_package_contents_and_depends(built):
             assert "%s (= %s)" % (compiler_package, gcc_version) in depends
     common = deb_files(built["debs"]["gcc-plugin-escape-common"])
     assert pathlib.Path("/usr/share/man/man7/escape.7.gz") in common, common
+    assert pathlib.Path("/usr/include/escape.h") in common, common
 
 
 # A file whose notes are known: compiled from its own directory.
@@ -310,6 +311,16 @@ int scratch (void)
   return r;
 }
 """
+# A mark of the installed escape.h that fails with the plugin loaded (an
+# error) and means nothing without it (not even a warning).
+MARKED_SOURCE = """\
+#include <escape.h>
+void keep (int *);
+void publish (void) { int y ESCAPE_ASSERT_NOESCAPE = 0; keep (&y); }
+"""
+MARKED_ERROR = ("marked.c:3:27: error: address of 'y' escapes: passed to "
+                "'keep' (argument 1), which may keep it (marked "
+                "escape_assert_noescape)")
 USE_NOTES = [
     (3, 15, "parameter 'p' does not escape"),
     (4, 41, "address of 'y' escapes: stored in global 'keep'"),
@@ -340,6 +351,12 @@ def check_installed_plugin(driver, cwd):
     assert rc == 0, moved
     assert (7, 12, "allocation of 16 bytes moved to stack") in \
         parse_notes(moved, plugin_only=False), moved
+    marked = ["-c", "marked.c", "-o", "marked.o"]
+    rc, _out, err = run([driver, "-fplugin=escape"] + marked, cwd=cwd)
+    assert rc != 0 and MARKED_ERROR in err.splitlines(), err
+    rc, _out, err = run([driver, "-Wall", "-Wattributes", "-Werror"] + marked,
+                        cwd=cwd)
+    assert rc == 0 and err == "", err
 
 
 def apt_get(*args):
@@ -395,6 +412,7 @@ def test_install_use_and_remove(built, tmp_path):
     work = tmp_path / "work"
     work.mkdir()
     (work / "use.c").write_text(USE_SOURCE)
+    (work / "marked.c").write_text(MARKED_SOURCE)
     try:
         rc, log = apt_get("install", "--no-install-recommends",
                           *[str(built["debs"][p]) for p in packages])
