@@ -308,8 +308,9 @@ static void *work (void *arg)
 {
   for (int i = 0; i < 20000; i++)
     {
-      sink = malloc (24);   /* THREAD SITE */
-      free (sink);
+      void *p = malloc (24);   /* THREAD SITE */
+      sink = p;   /* each thread frees its own block: sink is shared */
+      free (p);
     }
   return arg;
 }
