@@ -263,16 +263,8 @@ compare_held (const void *pa, const void *pb)
 {
   const held_diagnostic *a = (const held_diagnostic *) pa;
   const held_diagnostic *b = (const held_diagnostic *) pb;
-  expanded_location ea = expand_location (a->loc);
-  expanded_location eb = expand_location (b->loc);
-  int c = strcmp (ea.file ? ea.file : "", eb.file ? eb.file : "");
-  if (c)
-    return c;
-  if (ea.line != eb.line)
-    return ea.line < eb.line ? -1 : 1;
-  if (ea.column != eb.column)
-    return ea.column < eb.column ? -1 : 1;
-  return strcmp (a->text, b->text);
+  int c = escape_compare_locations (a->loc, b->loc);
+  return c ? c : strcmp (a->text, b->text);
 }
 
 } // anon namespace

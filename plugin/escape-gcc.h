@@ -139,15 +139,6 @@ void escape_add_captured_local (esc_fn fn, tree decl, const char *nested_fn);
 void escape_add_allocation (esc_fn fn, location_t loc, bool size_known,
 			    unsigned HOST_WIDE_INT size, esc_node node);
 void escape_add_parameter (esc_fn fn, tree parm, unsigned index);
-/* One step of the path that leads to a note's verdict: where, in which
-   function, how deep in calls from the note's function, what happens.  */
-struct escape_path_event
-{
-  location_t loc;
-  tree fndecl;
-  int depth;
-  char *text;
-};
 /* Does FNDECL get notes?  Not if GCC drops it when optimizing: a static
    function that nothing calls or takes the address of (at -O0 GCC keeps
    it, but its notes would then come and go with -O).  */
@@ -162,6 +153,8 @@ void escape_stackify_note (location_t loc, const char *text,
 			   struct escape_note_kind kind);
 /* Prints every note, in source order, once.  */
 void escape_emit_notes (void);
+/* Source order of LOC_A and LOC_B (file, line, column), for qsort.  */
+int escape_compare_locations (location_t loc_a, location_t loc_b);
 /* Registers the report's GC roots (the blocks the held notes need).  */
 void escape_register_report_roots (const char *plugin_name);
 
@@ -172,8 +165,7 @@ void escape_register_report_roots (const char *plugin_name);
 bool escape_sarif_pattern_ok (const char *plugin, const char *pattern);
 bool escape_sarif_open (const char *plugin, const char *pattern);
 void escape_sarif_add (tree fndecl, location_t loc, const char *text,
-		       struct escape_note_kind kind,
-		       const vec<escape_path_event> &path);
+		       struct escape_note_kind kind);
 void escape_sarif_finish (void);
 
 /* escape-allocators.cc: the program's own allocators and deallocators

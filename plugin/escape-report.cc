@@ -18,9 +18,8 @@
    once.  Items in system headers get none.  docs/notes.md lists them all.
 
    Each held note carries its structured kind (verdict, reason, refusal)
-   and its path (the steps that lead to the verdict, empty until the
-   solver gives them), for the SARIF log (escape-sarif-log.cc), which gets
-   every note printed.  */
+   for the SARIF log (escape-sarif-log.cc), which gets every note
+   printed.  */
 
 #include "escape-gcc.h"
 #include "ggc.h"
@@ -49,7 +48,6 @@ struct pending_note
   location_t loc;
   char *text;
   struct escape_note_kind kind;
-  vec<escape_path_event> path;
   bool deferred_allocation;	/* dropped if the stackify pass spoke */
   unsigned seq;
   bool keep_block;		/* its location's block is in held_blocks */
@@ -76,7 +74,7 @@ void
 hold_note (tree fndecl, location_t loc, const char *text,
 	   struct escape_note_kind kind, bool deferred_allocation)
 {
-  pending_note note = { fndecl, loc, xstrdup (text), kind, vNULL,
+  pending_note note = { fndecl, loc, xstrdup (text), kind,
 			deferred_allocation, notes.length (), false };
   notes.safe_push (note);
 }
@@ -106,15 +104,9 @@ compare_notes (const void *pa, const void *pb)
 {
   const pending_note *a = (const pending_note *) pa;
   const pending_note *b = (const pending_note *) pb;
-  expanded_location ea = expand_location (a->loc);
-  expanded_location eb = expand_location (b->loc);
-  int c = strcmp (ea.file ? ea.file : "", eb.file ? eb.file : "");
+  int c = escape_compare_locations (a->loc, b->loc);
   if (c)
     return c;
-  if (ea.line != eb.line)
-    return ea.line < eb.line ? -1 : 1;
-  if (ea.column != eb.column)
-    return ea.column < eb.column ? -1 : 1;
   /* Same place: identical notes (inlined copies) end up side by side.  */
   c = strcmp (a->text, b->text);
   if (c)
@@ -401,19 +393,13 @@ escape_emit_notes (void)
 	    escape_inform_in_context (note.loc, note.text);
 	  else
 	    inform (set_block (note.loc, NULL_TREE), "%s", note.text);
-	  escape_sarif_add (note.fndecl, note.loc, note.text, note.kind,
-			    note.path);
+	  escape_sarif_add (note.fndecl, note.loc, note.text, note.kind);
 	  prev = &note;
 	}
     }
   current_function_decl = compiling;
   for (pending_note &note : notes)
-    {
-      free (note.text);
-      for (escape_path_event &event : note.path)
-	free (event.text);
-      note.path.release ();
-    }
+    free (note.text);
   notes.release ();
   held_blocks = NULL_TREE;
   delete stackified_loci;
@@ -427,4 +413,17 @@ escape_register_report_roots (const char *plugin_name)
 {
   register_callback (plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
 		     (void *) held_blocks_root);
+}
+
+int
+escape_compare_locations (location_t loc_a, location_t loc_b)
+{
+  expanded_location a = expand_location (loc_a);
+  expanded_location b = expand_location (loc_b);
+  int c = strcmp (a.file ? a.file : "", b.file ? b.file : "");
+  if (c)
+    return c;
+  if (a.line != b.line)
+    return a.line < b.line ? -1 : 1;
+  return (a.column > b.column) - (a.column < b.column);
 }

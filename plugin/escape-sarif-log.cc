@@ -239,8 +239,7 @@ escape_sarif_open (const char *plugin, const char *pattern)
 
 void
 escape_sarif_add (tree fndecl, location_t loc, const char *text,
-		  struct escape_note_kind kind,
-		  const vec<escape_path_event> &path)
+		  struct escape_note_kind kind)
 {
   if (!temp_file)
     return;
@@ -249,15 +248,9 @@ escape_sarif_add (tree fndecl, location_t loc, const char *text,
   result.message = xstrdup (text);
   result.place = place_of (loc, fndecl);
   add_macro_expansions (&result, loc);
-  result.n_events = path.length ();
-  escape_sarif_event *events = XNEWVEC (escape_sarif_event, path.length ());
-  for (unsigned i = 0; i < path.length (); i++)
-    {
-      events[i].place = place_of (path[i].loc, path[i].fndecl);
-      events[i].depth = path[i].depth;
-      events[i].message = xstrdup (path[i].text);
-    }
-  result.events = events;
+  /* No path yet: the solver does not keep the steps (issue 12).  */
+  result.n_events = 0;
+  result.events = NULL;
   results.safe_push (result);
 }
 
@@ -280,12 +273,6 @@ escape_sarif_finish (void)
     {
       free (CONST_CAST (char *, result.message));
       free_place (result.place);
-      for (unsigned i = 0; i < result.n_events; i++)
-	{
-	  free_place (result.events[i].place);
-	  free (CONST_CAST (char *, result.events[i].message));
-	}
-      free (CONST_CAST (escape_sarif_event *, result.events));
       for (unsigned i = 0; i < result.n_related; i++)
 	{
 	  free_place (result.related[i].place);
