@@ -29,14 +29,15 @@ CXXFLAGS_PLUGIN += $(CPPFLAGS) $(CXXFLAGS)
 
 CORE_SRCS := plugin/escape-program.c plugin/escape-graph.c plugin/escape-propagate.c \
 	plugin/escape-collapse.c plugin/escape-solve.c plugin/escape-summary.c \
-	plugin/escape-provenance.c plugin/escape-libc.c
+	plugin/escape-provenance.c plugin/escape-paths.c plugin/escape-libc.c
 PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
 	plugin/escape-stackify.cc plugin/escape-guard.cc plugin/escape-loops.cc \
 	plugin/escape-allocators.cc plugin/escape-wrappers.cc plugin/escape-slots.cc \
 	plugin/escape-extract.cc plugin/escape-frontend.cc \
 	plugin/escape-report.cc plugin/escape-layout.cc \
 	plugin/escape-sarif.cc plugin/escape-sarif-rules.cc \
-	plugin/escape-sarif-log.cc plugin/escape-attributes.cc
+	plugin/escape-sarif-log.cc plugin/escape-attributes.cc \
+	plugin/escape-path-events.cc
 HEADERS := $(wildcard plugin/*.h)
 CORE_OBJS := $(CORE_SRCS:plugin/%.c=$(BUILD)/%.o)
 PLUGIN_OBJS := $(PLUGIN_SRCS:plugin/%.cc=$(BUILD)/%.o)
@@ -126,8 +127,10 @@ $(BUILD)/%-test: testsuite/unit/%-test.c $(CORE_SRCS) $(HEADERS) | $(BUILD)
 	  -fsanitize=address,undefined -fno-sanitize-recover=all -Iplugin \
 	  $< $(CORE_SRCS) -o $@
 
-check-unit: $(BUILD)/core-test $(BUILD)/libc-test $(BUILD)/sarif-test
+check-unit: $(BUILD)/core-test $(BUILD)/paths-test $(BUILD)/libc-test \
+	  $(BUILD)/sarif-test
 	$(BUILD)/core-test
+	$(BUILD)/paths-test
 	$(BUILD)/libc-test
 	$(BUILD)/sarif-test
 

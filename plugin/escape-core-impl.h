@@ -15,7 +15,9 @@
      escape-summary.c	 what a function leaves for its callers, and its
 			 instantiation at a call;
      escape-provenance.c why each object escapes or outlives its function:
-			 the reason, and where it came from.
+			 the reason, and where it came from;
+     escape-paths.c	 the path to that reason, step by step, from the
+			 constraints and their sites.
 
    Not part of the API (escape-core.h is).  */
 
@@ -111,6 +113,8 @@ struct program
   VEC (struct op) ops;
   VEC (struct esc_reason) reasons;
   VEC (struct access) accesses;
+  VEC (uint32_t) sites;		/* per op: esc_set_site's, when made */
+  uint32_t site;
 };
 
 /* The fields of an object (esc_object_fields): node FIRST_NODE + i is
@@ -140,10 +144,17 @@ enum
 				   memory for the caller */
 };
 
+/* Steps of a path, in its function's steps (escape-paths.c).  */
+struct path_range
+{
+  uint32_t first, count;
+};
+
 struct object_verdict
 {
   esc_node node;
   struct esc_reason reason;
+  struct path_range path;
 };
 
 struct graph;
@@ -178,6 +189,11 @@ struct fn
   int tarjan_index, tarjan_low, on_stack;
   struct summary summary;
   struct esc_param_verdict *param_verdicts;
+  /* Paths (escape-paths.c): names of nodes, and the steps of the paths
+     of its objects and parameters.  */
+  VEC (const char *) node_names;
+  VEC (struct esc_step) steps;
+  struct path_range *param_paths;
 };
 
 struct esc_unit
@@ -191,6 +207,7 @@ struct esc_unit
   esc_fn *key_ids;
   size_t nkeys, keys_cap;
   int solved;
+  int keep_paths;		/* see esc_unit_keep_paths */
   size_t work;			/* see esc_unit_work */
 };
 
@@ -467,6 +484,20 @@ void esc_walk_outlives (struct graph *g, esc_node from,
 /* The objects reachable from the pointees of FROM (those included), in
    a vector the caller frees.  */
 struct node_vec esc_reachable (struct graph *g, esc_node from);
+
+/* ------------------------------------------------------------------ */
+/* Paths (escape-paths.c).  */
+
+/* Finds the paths of the members of a solved component, in G: begun
+   once, then asked for each member right after its verdicts (its walk of
+   what outlives it is still in G), then ended.  */
+struct path_finder;
+struct path_finder *esc_paths_begin (struct esc_unit *unit, struct graph *g,
+				     const esc_fn *members, size_t count);
+void esc_paths_of (struct path_finder *finder, struct fn *f);
+void esc_paths_end (struct path_finder *finder);
+/* The verdict of F's object OBJ (escape-solve.c).  */
+struct object_verdict *esc_fn_object (struct fn *f, esc_node obj);
 
 /* ------------------------------------------------------------------ */
 /* Summaries (escape-summary.c).  */

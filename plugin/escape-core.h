@@ -20,7 +20,7 @@
 
    The implementation is split by concern: escape-program.c, escape-graph.c,
    escape-propagate.c, escape-collapse.c, escape-solve.c, escape-summary.c,
-   escape-provenance.c
+   escape-provenance.c, escape-paths.c
    (escape-core-impl.h says which does what).
 
    See docs/design.md for the mapping from GIMPLE and the solver in detail.  */
@@ -213,6 +213,56 @@ int esc_pointee_own (struct esc_unit *unit, esc_fn fn, esc_node value);
 int esc_freed_elsewhere (struct esc_unit *unit, esc_fn fn, esc_node obj);
 /* Is OBJ given to realloc (by FN or a callee)?  */
 int esc_reallocated (struct esc_unit *unit, esc_fn fn, esc_node obj);
+
+/* Paths (escape-paths.c): how an object's address, or a parameter's value,
+   gets to where it escapes, step by step, as Go's -m=2 "flow:" lines and
+   GCC's diagnostic paths tell it.
+
+   The constraints of FN added after esc_set_site carry SITE, a number the
+   core does not interpret (for GCC, the statement's location; 0: none);
+   esc_name_node gives a node the name the user knows it by (a variable,
+   a field).  Parameters and globals are named already.  */
+void esc_set_site (struct esc_unit *, esc_fn, uint32_t site);
+void esc_name_node (struct esc_unit *, esc_fn, esc_node n, const char *name);
+/* Before esc_unit_solve: find the path of every object and parameter that
+   escapes (the report asks; stackify alone does not need them).  */
+void esc_unit_keep_paths (struct esc_unit *unit);
+
+enum esc_step_kind
+{
+  ESC_STEP_ADDRESS,	/* the address is taken (the allocation made) */
+  ESC_STEP_COPY,	/* copied to NAME */
+  ESC_STEP_STORE,	/* stored in NAME (a variable, or memory) */
+  ESC_STEP_LOAD,	/* read back from NAME */
+  ESC_STEP_CALL,	/* passed to NAME as argument ARGNO: the steps after
+			   it, one level deeper, are NAME's */
+  ESC_STEP_RETURN,	/* returned by NAME to its caller */
+  ESC_STEP_ESCAPE	/* the last step: REASON */
+};
+
+struct esc_step
+{
+  enum esc_step_kind kind;
+  esc_fn fn;		/* the function whose statement it is */
+  uint32_t site;	/* of the statement; 0 if unknown */
+  unsigned depth;	/* 0: the function of the object; +1 per call */
+  const char *name;	/* NULL where unused or unknown */
+  const char *through;	/* STORE, LOAD: the pointer's name, or NULL */
+  int argno;		/* ESC_STEP_CALL */
+  struct esc_reason reason;	/* ESC_STEP_ESCAPE */
+};
+
+/* After solving with esc_unit_keep_paths: the steps from the object's
+   address to its escape (an object whose verdict has a reason), or from
+   the parameter's value to its escape (ESC_PARAM_ESCAPES), the shortest
+   way the constraints know, in order.  *COUNT is 0 where none was found;
+   the array lives as long as UNIT.  */
+const struct esc_step *esc_object_path (struct esc_unit *unit, esc_fn fn,
+					esc_node obj, size_t *count);
+const struct esc_step *esc_param_path (struct esc_unit *unit, esc_fn fn,
+				       unsigned index, size_t *count);
+/* The key FN was declared with (esc_fn_declare); NULL for a late one.  */
+const void *esc_fn_key (const struct esc_unit *unit, esc_fn fn);
 
 /* How much solving did so far: objects added to points-to sets and flow
    edges made, over every component solved.  Tests bound it to check that

@@ -133,6 +133,8 @@ decl_node (extractor *x, tree decl)
   if (local_decl_p (x, decl))
     {
       node = esc_object (x->unit, x->fn);
+      if (DECL_NAME (decl) && !DECL_ARTIFICIAL (decl))
+	esc_name_node (x->unit, x->fn, node, decl_name (decl));
       if (give_fields (x, node, TREE_TYPE (decl)))
 	x->field_decls->add (decl);
       if (TREE_CODE (decl) == PARM_DECL)
@@ -161,6 +163,9 @@ ssa_node (extractor *x, tree name)
   esc_node node = esc_cell (x->unit, x->fn);
   x->ssa_nodes[version] = node + 1;
   tree var = SSA_NAME_VAR (name);
+  /* A user's variable names the path's steps through its values.  */
+  if (var && DECL_NAME (var) && !DECL_ARTIFICIAL (var))
+    esc_name_node (x->unit, x->fn, node, decl_name (var));
   if (SSA_NAME_IS_DEFAULT_DEF (name) && var)
     {
       if (TREE_CODE (var) == PARM_DECL)
@@ -1533,14 +1538,18 @@ extract_frame (extractor *x, tree frame, const auto_vec<tree> &nested)
       if (!captured_field_p (field, nested))
 	continue;
       const char *user = first;
+      tree user_decl = nested.is_empty () ? NULL_TREE : nested[0];
       for (tree fn : nested)
 	if (function_uses_field (fn, field))
 	  {
 	    user = callee_name (fn);
+	    user_decl = fn;
 	    break;
 	  }
       if (x->for_report)
-	escape_add_captured_local (x->fn, field, user);
+	escape_add_captured_local (x->fn, field, user,
+				   user_decl ? DECL_SOURCE_LOCATION (user_decl)
+				   : UNKNOWN_LOCATION);
       if (x->for_marks)
 	escape_mark_captured (x->fn, x->fun->decl, field, user);
     }
@@ -1640,13 +1649,20 @@ extract_body (extractor *x)
   basic_block bb;
   FOR_EACH_BB_FN (bb, x->fun)
     {
+      /* Each constraint carries its statement's location, for the paths
+	 of the notes (PHIs have none: their steps take the one before).  */
+      esc_set_site (x->unit, x->fn, UNKNOWN_LOCATION);
       for (gphi_iterator gsi = gsi_start_phis (bb); !gsi_end_p (gsi);
 	   gsi_next (&gsi))
 	extract_phi (x, gsi.phi ());
       for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
 	   gsi_next (&gsi))
-	extract_stmt (x, gsi_stmt (gsi));
+	{
+	  esc_set_site (x->unit, x->fn, gimple_location (gsi_stmt (gsi)));
+	  extract_stmt (x, gsi_stmt (gsi));
+	}
     }
+  esc_set_site (x->unit, x->fn, UNKNOWN_LOCATION);
   extract_folded_returns (x);
   extract_frames (x);
 }

@@ -135,7 +135,8 @@ enum escape_item_kind
 };
 
 void escape_add_local (esc_fn fn, tree decl, esc_node node);
-void escape_add_captured_local (esc_fn fn, tree decl, const char *nested_fn);
+void escape_add_captured_local (esc_fn fn, tree decl, const char *nested_fn,
+				location_t nested_loc);
 void escape_add_allocation (esc_fn fn, location_t loc, bool size_known,
 			    unsigned HOST_WIDE_INT size, esc_node node);
 void escape_add_parameter (esc_fn fn, tree parm, unsigned index);
@@ -158,14 +159,35 @@ int escape_compare_locations (location_t loc_a, location_t loc_b);
 /* Registers the report's GC roots (the blocks the held notes need).  */
 void escape_register_report_roots (const char *plugin_name);
 
+/* escape-path-events.cc: the path of a note, as events (location,
+   function, call depth, text): the first at START_LOC says START_TEXT,
+   the others are the core's STEPS, worded.  The note is printed with
+   them as a GCC diagnostic path.  */
+struct escape_path_event
+{
+  location_t loc;
+  tree fndecl;
+  int depth;
+  char *text;
+};
+void escape_path_events (struct esc_unit *unit, const struct esc_step *steps,
+			 size_t count, location_t start_loc, tree fndecl,
+			 const char *start_text,
+			 vec<escape_path_event> *events);
+void escape_release_path_events (vec<escape_path_event> *events);
+void escape_inform_with_path (location_t loc, const char *text,
+			      const vec<escape_path_event> &events);
+
 /* escape-sarif-log.cc: -fplugin-arg-escape-sarif=FILE.  Is the argument
    a valid file name pattern (after an error, false)?  Makes the log's
    temporary file (false after an error); adds a printed note to the log;
    writes the log (when the compiler finishes).  */
 bool escape_sarif_pattern_ok (const char *plugin, const char *pattern);
 bool escape_sarif_open (const char *plugin, const char *pattern);
+struct escape_path_event;
 void escape_sarif_add (tree fndecl, location_t loc, const char *text,
-		       struct escape_note_kind kind);
+		       struct escape_note_kind kind,
+		       const vec<escape_path_event> &events);
 void escape_sarif_finish (void);
 
 /* escape-allocators.cc: the program's own allocators and deallocators

@@ -44,6 +44,17 @@ struct escape_options options;
 struct esc_unit *unit;
 bool solved;			/* the unit no longer takes functions */
 
+/* The unit of the file, which keeps the paths of what escapes when the
+   report is on.  */
+struct esc_unit *
+new_unit (void)
+{
+  struct esc_unit *u = esc_unit_new ();
+  if (options.report != ESCAPE_REPORT_NONE)
+    esc_unit_keep_paths (u);
+  return u;
+}
+
 struct plugin_info escape_plugin_info = {
   ESCAPE_PLUGIN_VERSION,
   "Go-style escape analysis for C.\n"
@@ -99,7 +110,7 @@ public:
     if (DECL_EXTERNAL (fun->decl))
       return 0;
     if (!unit)
-      unit = esc_unit_new ();
+      unit = new_unit ();
     escape_extract_function (unit, fun,
 			     options.report != ESCAPE_REPORT_NONE
 			     && escape_reported_function_p (fun->decl));
@@ -124,7 +135,7 @@ public:
   unsigned int execute (function *) final override
   {
     if (!unit)
-      unit = esc_unit_new ();
+      unit = new_unit ();
     solved = true;
     if (!seen_error ())
       {
@@ -166,7 +177,7 @@ public:
        every call is then a call of an unknown function.  */
     if (!unit)
       {
-	unit = esc_unit_new ();
+	unit = new_unit ();
 	esc_unit_solve (unit);
 	solved = true;
       }

@@ -131,6 +131,7 @@ esc_program_op (struct program *p, enum op_kind kind, esc_node a,
   assert (kind == OP_ESCAPE || kind == OP_EXTERNAL || kind == OP_CALL
 	  || kind == OP_FREE || b == ESC_NO_NODE || b < p->nnodes);
   VEC_PUSH (p->ops, op);
+  VEC_PUSH (p->sites, p->site);
 }
 
 /* R's name must be interned already (or live as long as P).  */
@@ -155,6 +156,7 @@ esc_program_free (struct program *p)
   VEC_FREE (p->ops);
   VEC_FREE (p->reasons);
   VEC_FREE (p->accesses);
+  VEC_FREE (p->sites);
   p->nnodes = 0;
 }
 
@@ -188,6 +190,10 @@ free_fn (struct fn *f)
   VEC_FREE (f->objects);
   VEC_FREE (f->groups);
   VEC_FREE (f->ranges);
+  VEC_FREE (f->node_names);
+  VEC_FREE (f->steps);
+  free (f->param_paths);
+  f->param_paths = NULL;
   esc_summary_free (&f->summary);
   if (f->late_graph)
     esc_graph_free (f->late_graph);
@@ -283,6 +289,8 @@ begin_body (struct esc_unit *unit, struct fn *f, unsigned nparams,
       f->param_names[i] = esc_intern (unit, param_names ? param_names[i]
 				      : NULL);
       f->param_value[i] = esc_program_node (&f->body);
+      esc_name_node (unit, (esc_fn) (f - unit->fns.v), f->param_value[i],
+		     f->param_names[i]);
     }
   f->ret_value = esc_program_node (&f->body);
 }
@@ -365,7 +373,7 @@ esc_object (struct esc_unit *unit, esc_fn fn)
 {
   struct fn *f = esc_get_fn (unit, fn);
   struct object_verdict o = { esc_program_node (&f->body),
-			      { ESC_R_NONE, NULL, 0 } };
+			      { ESC_R_NONE, NULL, 0 }, { 0, 0 } };
   VEC_PUSH (f->objects, o);
   return o.node;
 }
@@ -390,7 +398,10 @@ external_node (struct esc_unit *unit, esc_fn fn, struct esc_reason r)
 esc_node
 esc_global (struct esc_unit *unit, esc_fn fn, const char *name)
 {
-  return external_node (unit, fn, esc_make_reason (ESC_R_GLOBAL, name, 0));
+  esc_node n = external_node (unit, fn,
+			      esc_make_reason (ESC_R_GLOBAL, name, 0));
+  esc_name_node (unit, fn, n, name);
+  return n;
 }
 
 esc_node
@@ -538,6 +549,40 @@ esc_call (struct esc_unit *unit, esc_fn fn, esc_fn callee, esc_node lhs,
   VEC_PUSH (f->calls, c);
   esc_program_op (&f->body, OP_CALL, lhs, ESC_NO_NODE,
 		  (uint32_t) (f->calls.n - 1));
+}
+
+/* ------------------------------------------------------------------ */
+/* What paths are told with.  */
+
+void
+esc_set_site (struct esc_unit *unit, esc_fn fn, uint32_t site)
+{
+  esc_get_fn (unit, fn)->body.site = site;
+}
+
+void
+esc_name_node (struct esc_unit *unit, esc_fn fn, esc_node n, const char *name)
+{
+  struct fn *f = esc_get_fn (unit, fn);
+  if (n == ESC_NO_NODE || !name)
+    return;
+  while (f->node_names.n <= n)
+    VEC_PUSH (f->node_names, NULL);
+  f->node_names.v[n] = esc_intern (unit, name);
+}
+
+void
+esc_unit_keep_paths (struct esc_unit *unit)
+{
+  assert (!unit->solved);
+  unit->keep_paths = 1;
+}
+
+const void *
+esc_fn_key (const struct esc_unit *unit, esc_fn fn)
+{
+  assert (fn >= 0 && (size_t) fn < unit->fns.n);
+  return unit->fns.v[fn].key;
 }
 
 /* ------------------------------------------------------------------ */

@@ -34,6 +34,7 @@ struct report_item
   location_t loc;
   const char *name;		/* local or parameter */
   const char *captured_by;	/* a local captured by a nested function */
+  location_t captured_at;	/* that function */
   esc_node node;
   unsigned index;		/* parameter */
   bool size_known;
@@ -51,6 +52,7 @@ struct pending_note
   bool deferred_allocation;	/* dropped if the stackify pass spoke */
   unsigned seq;
   bool keep_block;		/* its location's block is in held_blocks */
+  vec<escape_path_event> events;	/* the path of an "escapes" note */
 };
 
 vec<pending_note> notes;
@@ -70,13 +72,14 @@ const struct ggc_root_tab held_blocks_root[] = {
 hash_set<int_hash<location_t, UNKNOWN_LOCATION, BUILTINS_LOCATION> >
   *stackified_loci;
 
-void
+pending_note &
 hold_note (tree fndecl, location_t loc, const char *text,
 	   struct escape_note_kind kind, bool deferred_allocation)
 {
   pending_note note = { fndecl, loc, xstrdup (text), kind,
-			deferred_allocation, notes.length (), false };
+			deferred_allocation, notes.length (), false, vNULL };
   notes.safe_push (note);
+  return notes.last ();
 }
 
 report_item
@@ -222,6 +225,52 @@ item_text (struct esc_unit *unit, const report_item &item,
   return false;
 }
 
+/* The path of ITEM's note into EVENTS, when it escapes and the core
+   found the way.  */
+void
+item_path (struct esc_unit *unit, const report_item &item,
+	   vec<escape_path_event> *events)
+{
+  size_t count = 0;
+  const struct esc_step *steps = NULL;
+  char *start = NULL;
+  switch (item.kind)
+    {
+    case ESCAPE_ITEM_LOCAL:
+      if (item.captured_by)
+	{
+	  /* One step: the nested function, which reaches it through its
+	     static chain.  */
+	  if (item.captured_at != UNKNOWN_LOCATION)
+	    events->safe_push ({ item.captured_at, item.fndecl, 0,
+				 xasprintf ("captured by nested function "
+					    "'%s'", item.captured_by) });
+	  return;
+	}
+      if (esc_object_verdict (unit, item.fn, item.node).kind == ESC_R_NONE)
+	return;
+      steps = esc_object_path (unit, item.fn, item.node, &count);
+      start = xasprintf ("address of '%s' taken", item.name);
+      break;
+    case ESCAPE_ITEM_ALLOCATION:
+      if (esc_object_verdict (unit, item.fn, item.node).kind == ESC_R_NONE)
+	return;
+      steps = esc_object_path (unit, item.fn, item.node, &count);
+      start = xstrdup ("allocated here");
+      break;
+    case ESCAPE_ITEM_PARAMETER:
+      if (esc_param_verdict (unit, item.fn, item.index).kind
+	  != ESC_PARAM_ESCAPES)
+	return;
+      steps = esc_param_path (unit, item.fn, item.index, &count);
+      start = xasprintf ("parameter '%s'", item.name);
+      break;
+    }
+  escape_path_events (unit, steps, count, item.loc, item.fndecl, start,
+		      events);
+  free (start);
+}
+
 /* A function any program could run: visible outside the file, kept on
    purpose, or with its address taken.  */
 bool
@@ -291,12 +340,14 @@ escape_add_local (esc_fn fn, tree decl, esc_node node)
 }
 
 void
-escape_add_captured_local (esc_fn fn, tree decl, const char *nested_fn)
+escape_add_captured_local (esc_fn fn, tree decl, const char *nested_fn,
+			   location_t nested_loc)
 {
   report_item item = new_item (ESCAPE_ITEM_LOCAL, fn,
 			       DECL_SOURCE_LOCATION (decl));
   item.name = name_of (decl);
   item.captured_by = nested_fn;	/* an identifier: never freed */
+  item.captured_at = nested_loc;
   items.safe_push (item);
 }
 
@@ -336,7 +387,9 @@ escape_report (struct esc_unit *unit, enum escape_report_mode mode,
 		      && item.kind == ESCAPE_ITEM_ALLOCATION
 		      && esc_object_verdict (unit, item.fn, item.node).kind
 			 == ESC_R_NONE;
-      hold_note (item.fndecl, item.loc, text, kind, deferred);
+      pending_note &note = hold_note (item.fndecl, item.loc, text, kind,
+				      deferred);
+      item_path (unit, item, &note.events);
     }
   items.release ();
 }
@@ -391,15 +444,22 @@ escape_emit_notes (void)
 	     only tell the function's own scope, and may be gone.  */
 	  if (note.keep_block)
 	    escape_inform_in_context (note.loc, note.text);
+	  else if (note.events.length ())
+	    escape_inform_with_path (set_block (note.loc, NULL_TREE),
+				     note.text, note.events);
 	  else
 	    inform (set_block (note.loc, NULL_TREE), "%s", note.text);
-	  escape_sarif_add (note.fndecl, note.loc, note.text, note.kind);
+	  escape_sarif_add (note.fndecl, note.loc, note.text, note.kind,
+			    note.events);
 	  prev = &note;
 	}
     }
   current_function_decl = compiling;
   for (pending_note &note : notes)
-    free (note.text);
+    {
+      free (note.text);
+      escape_release_path_events (&note.events);
+    }
   notes.release ();
   held_blocks = NULL_TREE;
   delete stackified_loci;

@@ -239,7 +239,8 @@ escape_sarif_open (const char *plugin, const char *pattern)
 
 void
 escape_sarif_add (tree fndecl, location_t loc, const char *text,
-		  struct escape_note_kind kind)
+		  struct escape_note_kind kind,
+		  const vec<escape_path_event> &events)
 {
   if (!temp_file)
     return;
@@ -248,9 +249,17 @@ escape_sarif_add (tree fndecl, location_t loc, const char *text,
   result.message = xstrdup (text);
   result.place = place_of (loc, fndecl);
   add_macro_expansions (&result, loc);
-  /* No path yet: the solver does not keep the steps (issue 12).  */
-  result.n_events = 0;
-  result.events = NULL;
+  result.n_events = events.length ();
+  escape_sarif_event *steps = XNEWVEC (escape_sarif_event, events.length ());
+  for (unsigned i = 0; i < events.length (); i++)
+    {
+      steps[i].place = place_of (events[i].loc, events[i].fndecl);
+      steps[i].depth = events[i].depth;
+      steps[i].message = xstrdup (events[i].text);
+    }
+  result.events = result.n_events ? steps : NULL;
+  if (!result.n_events)
+    XDELETEVEC (steps);
   results.safe_push (result);
 }
 
@@ -279,6 +288,12 @@ escape_sarif_finish (void)
 	  free (CONST_CAST (char *, result.related[i].message));
 	}
       free (CONST_CAST (escape_sarif_related *, result.related));
+      for (unsigned i = 0; i < result.n_events; i++)
+	{
+	  free_place (result.events[i].place);
+	  free (CONST_CAST (char *, result.events[i].message));
+	}
+      free (CONST_CAST (escape_sarif_event *, result.events));
     }
   results.release ();
   free (temp_name);

@@ -343,13 +343,16 @@ solve_component (struct esc_unit *unit, const esc_fn *members, size_t count,
     apply_body (unit, g, &unit->fns.v[members[i]]);
   esc_graph_propagate (g);
   esc_resolve_escapes (g);
+  struct path_finder *paths = esc_paths_begin (unit, g, members, count);
   for (size_t i = 0; i < count; i++)
     {
       struct fn *f = &unit->fns.v[members[i]];
       object_verdicts (g, f);
       param_verdicts (g, f);
+      esc_paths_of (paths, f);
       esc_build_summary (g, f);
     }
+  esc_paths_end (paths);
 }
 
 /* Does F call out, itself or through a callee solved before it (callees
@@ -591,12 +594,10 @@ esc_fn_recursive (struct esc_unit *unit, esc_fn fn)
 /* ------------------------------------------------------------------ */
 /* Queries.  */
 
-struct esc_reason
-esc_object_verdict (struct esc_unit *unit, esc_fn fn, esc_node obj)
+struct object_verdict *
+esc_fn_object (struct fn *f, esc_node obj)
 {
-  struct fn *f = esc_get_fn (unit, fn);
   size_t lo = 0, hi = f->objects.n;
-  assert (unit->solved);
   while (lo < hi)
     {
       size_t mid = lo + (hi - lo) / 2;
@@ -606,7 +607,14 @@ esc_object_verdict (struct esc_unit *unit, esc_fn fn, esc_node obj)
 	hi = mid;
     }
   assert (lo < f->objects.n && f->objects.v[lo].node == obj);
-  return f->objects.v[lo].reason;
+  return &f->objects.v[lo];
+}
+
+struct esc_reason
+esc_object_verdict (struct esc_unit *unit, esc_fn fn, esc_node obj)
+{
+  assert (unit->solved);
+  return esc_fn_object (esc_get_fn (unit, fn), obj)->reason;
 }
 
 struct esc_param_verdict
