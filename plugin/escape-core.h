@@ -230,14 +230,16 @@ void esc_unit_keep_paths (struct esc_unit *unit);
 
 enum esc_step_kind
 {
-  ESC_STEP_ADDRESS,	/* the address is taken (the allocation made) */
+  ESC_STEP_ADDRESS,	/* the address of NAME is taken (the allocation
+			   made); or what parameter THROUGH points to */
   ESC_STEP_COPY,	/* copied to NAME */
   ESC_STEP_STORE,	/* stored in NAME (a variable, or memory) */
   ESC_STEP_LOAD,	/* read back from NAME */
   ESC_STEP_CALL,	/* passed to NAME as argument ARGNO: the steps after
 			   it, one level deeper, are NAME's */
   ESC_STEP_RETURN,	/* returned by NAME to its caller */
-  ESC_STEP_ESCAPE	/* the last step: REASON */
+  ESC_STEP_ESCAPE,	/* the last step: REASON */
+  ESC_STEP_UNTOLD	/* the way was lost here; it ends with REASON */
 };
 
 struct esc_step
@@ -255,7 +257,8 @@ struct esc_step
 /* After solving with esc_unit_keep_paths: the steps from the object's
    address to its escape (an object whose verdict has a reason), or from
    the parameter's value to its escape (ESC_PARAM_ESCAPES), the shortest
-   way the constraints know, in order.  *COUNT is 0 where none was found;
+   way the constraints know, in order, or the start of it ending in
+   ESC_STEP_UNTOLD.  *COUNT is 0 where none was found;
    the array lives as long as UNIT.  */
 const struct esc_step *esc_object_path (struct esc_unit *unit, esc_fn fn,
 					esc_node obj, size_t *count);

@@ -47,6 +47,8 @@ step_text (const struct esc_step &step)
 	 have one).  */
       if (step.name)
 	return xasprintf ("address of '%s' taken", step.name);
+      if (step.through)
+	return xasprintf ("pointed to by parameter '%s'", step.through);
       return xstrdup ("memory allocated here");
     case ESC_STEP_COPY:
       return xasprintf ("copied to '%s'", step.name);
@@ -69,6 +71,9 @@ step_text (const struct esc_step &step)
       return xasprintf ("returned by '%s'", step.name);
     case ESC_STEP_ESCAPE:
       return xstrdup (esc_reason_text (step.reason, why, sizeof why));
+    case ESC_STEP_UNTOLD:
+      return xasprintf ("from here the analysis cannot tell the way: %s",
+			esc_reason_text (step.reason, why, sizeof why));
     }
   return xstrdup ("?");
 }

@@ -24,7 +24,7 @@
 /* A search gives up beyond this many nodes reached (a path then has only
    the steps found before), and a path has at most this many steps: the
    story of one site, not of the whole component.  */
-#define PATH_SEARCH_MAX_NODES 20000
+#define PATH_SEARCH_MAX_NODES 2000
 #define PATH_MAX_STEPS 48
 #define PATH_MAX_CALL_DEPTH 6
 
@@ -36,6 +36,9 @@ struct op_ref
 };
 
 #define NO_MEMBER UINT32_MAX
+/* The op of a start at what a parameter points to (its argno: the
+   parameter's index).  */
+#define PARAM_START UINT32_MAX
 
 /* How the search reached a node.  */
 struct reached
@@ -47,20 +50,27 @@ struct reached
   int argno;
 };
 
+/* Op references by node, compressed: the refs of node N are
+   refs[first[N] .. first[N + 1]).  */
+struct op_table
+{
+  uint32_t *first;
+  struct op_ref *refs;
+};
+
 struct path_finder
 {
   struct esc_unit *unit;
   struct graph *g;
   const esc_fn *members;
   size_t count;
-  /* Per node, the ops that read it (CSR: uses[first[n] .. first[n+1])):
-     a copy's or offset's source, a store's value, an escape's operand,
-     a call's argument.  Loads read objects: they are listed apart, and
-     resolved with the points-to sets of their pointers.  */
-  uint32_t *first;
-  struct op_ref *uses;
-  VEC (struct op_ref) loads;
-  VEC (struct op_ref) calls;
+  /* The ops that read each node: a copy's or offset's source, a store's
+     value, an escape's operand, a call's argument.  */
+  struct op_table uses;
+  /* The ops that take the address of each object (canonical), the loads
+     whose pointer may point to it, and per member's return value the
+     component's calls of that member.  */
+  struct op_table addrs, loads, returns;
   /* The search: a stamp per node, how it was reached, the queue.  */
   uint32_t *stamp;
   uint32_t cur;
@@ -101,14 +111,14 @@ canonical (const struct graph *g, esc_node n)
 /* ------------------------------------------------------------------ */
 /* The index of a component's ops.  */
 
-/* Calls F for each node op K of member M reads (see struct path_finder).  */
+typedef void (*key_fn) (struct path_finder *, esc_node, struct op_ref);
+
+/* Calls F for each node op R reads (see struct path_finder).  */
 static void
-each_use (struct path_finder *pf, uint32_t m, uint32_t k,
-	  void (*fn) (struct path_finder *, esc_node, struct op_ref))
+each_use (struct path_finder *pf, struct op_ref r, key_fn fn)
 {
-  const struct fn *f = member_fn (pf, m);
-  const struct op *op = &f->body.ops.v[k];
-  struct op_ref r = { m, k };
+  const struct fn *f = member_fn (pf, r.member);
+  const struct op *op = ref_op (pf, r);
   switch (op->kind)
     {
     case OP_COPY:
@@ -140,47 +150,95 @@ each_use (struct path_finder *pf, uint32_t m, uint32_t k,
     }
 }
 
+/* The object whose address op R takes.  */
 static void
-count_use (struct path_finder *pf, esc_node n, struct op_ref r)
+each_addr (struct path_finder *pf, struct op_ref r, key_fn fn)
 {
-  (void) r;
-  pf->first[n + 1]++;
+  const struct op *op = ref_op (pf, r);
+  if (op->kind == OP_ADDR)
+    fn (pf, canonical (pf->g, in_graph (member_fn (pf, r.member), op->b)),
+	r);
+}
+
+/* The objects the load R may read.  */
+static void
+each_load (struct path_finder *pf, struct op_ref r, key_fn fn)
+{
+  const struct op *op = ref_op (pf, r);
+  if (op->kind != OP_LOAD && op->kind != OP_LOAD_AT)
+    return;
+  const struct pts_set *pts
+    = esc_graph_pts (pf->g, in_graph (member_fn (pf, r.member), op->b));
+  for (uint32_t i = 0; i < pts->n; i++)
+    fn (pf, canonical (pf->g, pts->v[i]), r);
+}
+
+/* The return value of the member the call R calls, if it is one.  */
+static void
+each_return (struct path_finder *pf, struct op_ref r, key_fn fn)
+{
+  const struct fn *f = member_fn (pf, r.member);
+  const struct op *op = ref_op (pf, r);
+  if (op->kind != OP_CALL)
+    return;
+  const struct fn *callee = &pf->unit->fns.v[f->calls.v[op->extra].callee];
+  if (callee->scc == f->scc && callee->has_body)
+    fn (pf, in_graph (callee, callee->ret_value), r);
+}
+
+/* The table being built (count, then place).  */
+static struct op_table *building;
+
+static void
+count_ref (struct path_finder *pf, esc_node n, struct op_ref r)
+{
+  (void) pf, (void) r;
+  building->first[n + 1]++;
 }
 
 static void
-place_use (struct path_finder *pf, esc_node n, struct op_ref r)
+place_ref (struct path_finder *pf, esc_node n, struct op_ref r)
 {
-  pf->uses[pf->first[n]++] = r;
+  (void) pf;
+  building->refs[building->first[n]++] = r;
 }
 
 static void
-build_index (struct path_finder *pf)
+each_op (struct path_finder *pf,
+	 void (*each) (struct path_finder *, struct op_ref, key_fn), key_fn fn)
 {
-  uint32_t n = pf->g->n;
-  pf->first = esc_xcalloc (n + 2, sizeof *pf->first);
-  for (uint32_t m = 0; m < pf->count; m++)
-    {
-      const struct fn *f = member_fn (pf, m);
-      for (uint32_t k = 0; k < f->body.ops.n; k++)
-	{
-	  unsigned char kind = f->body.ops.v[k].kind;
-	  struct op_ref r = { m, k };
-	  if (kind == OP_LOAD || kind == OP_LOAD_AT)
-	    VEC_PUSH (pf->loads, r);
-	  else if (kind == OP_CALL)
-	    VEC_PUSH (pf->calls, r);
-	  each_use (pf, m, k, count_use);
-	}
-    }
-  for (uint32_t i = 0; i < n; i++)
-    pf->first[i + 1] += pf->first[i];
-  pf->uses = esc_xcalloc (pf->first[n] + 1, sizeof *pf->uses);
-  /* Placing moves each start to the next node's: shift back after.  */
   for (uint32_t m = 0; m < pf->count; m++)
     for (uint32_t k = 0; k < member_fn (pf, m)->body.ops.n; k++)
-      each_use (pf, m, k, place_use);
-  memmove (pf->first + 1, pf->first, n * sizeof *pf->first);
-  pf->first[0] = 0;
+      {
+	struct op_ref r = { m, k };
+	each (pf, r, fn);
+      }
+}
+
+/* T: the refs EACH gives for every op of the component, by node.  */
+static void
+build_table (struct path_finder *pf, struct op_table *t,
+	     void (*each) (struct path_finder *, struct op_ref, key_fn))
+{
+  uint32_t n = pf->g->n;
+  building = t;
+  t->first = esc_xcalloc (n + 2, sizeof *t->first);
+  each_op (pf, each, count_ref);
+  for (uint32_t i = 0; i < n; i++)
+    t->first[i + 1] += t->first[i];
+  t->refs = esc_xcalloc (t->first[n] + 1, sizeof *t->refs);
+  /* Placing moves each start to the next node's: shift back after.  */
+  each_op (pf, each, place_ref);
+  memmove (t->first + 1, t->first, n * sizeof *t->first);
+  t->first[0] = 0;
+  building = NULL;
+}
+
+static void
+free_table (struct op_table *t)
+{
+  free (t->first);
+  free (t->refs);
 }
 
 struct path_finder *
@@ -195,7 +253,10 @@ esc_paths_begin (struct esc_unit *unit, struct graph *g,
   pf->g = g;
   pf->members = members;
   pf->count = count;
-  build_index (pf);
+  build_table (pf, &pf->uses, each_use);
+  build_table (pf, &pf->addrs, each_addr);
+  build_table (pf, &pf->loads, each_load);
+  build_table (pf, &pf->returns, each_return);
   pf->stamp = esc_xcalloc (g->n, sizeof *pf->stamp);
   pf->how = esc_xcalloc (g->n, sizeof *pf->how);
   return pf;
@@ -206,10 +267,10 @@ esc_paths_end (struct path_finder *pf)
 {
   if (!pf)
     return;
-  free (pf->first);
-  free (pf->uses);
-  VEC_FREE (pf->loads);
-  VEC_FREE (pf->calls);
+  free_table (&pf->uses);
+  free_table (&pf->addrs);
+  free_table (&pf->loads);
+  free_table (&pf->returns);
   free (pf->stamp);
   free (pf->how);
   VEC_FREE (pf->queue);
@@ -391,20 +452,13 @@ follow_use (struct path_finder *pf, const struct goal *goal, esc_node n,
 static void
 follow_loads (struct path_finder *pf, esc_node obj)
 {
+  const struct op_table *t = &pf->loads;
   esc_node target = canonical (pf->g, obj);
-  for (size_t i = 0; i < pf->loads.n; i++)
+  for (uint32_t i = t->first[target]; i < t->first[target + 1]; i++)
     {
-      struct op_ref r = pf->loads.v[i];
-      const struct fn *f = member_fn (pf, r.member);
-      const struct op *op = ref_op (pf, r);
-      const struct pts_set *pts = esc_graph_pts (pf->g, in_graph (f, op->b));
-      for (uint32_t k = 0; k < pts->n; k++)
-	if (canonical (pf->g, pts->v[k]) == target)
-	  {
-	    reach (pf, in_graph (f, op->a), obj, r, ESC_STEP_LOAD,
-		   pf->how[obj].depth, 0);
-	    break;
-	  }
+      struct op_ref r = t->refs[i];
+      reach (pf, in_graph (member_fn (pf, r.member), ref_op (pf, r)->a), obj,
+	     r, ESC_STEP_LOAD, pf->how[obj].depth, 0);
     }
 }
 
@@ -412,16 +466,12 @@ follow_loads (struct path_finder *pf, esc_node obj)
 static void
 follow_return (struct path_finder *pf, esc_node n)
 {
-  for (size_t i = 0; i < pf->calls.n; i++)
+  const struct op_table *t = &pf->returns;
+  for (uint32_t i = t->first[n]; i < t->first[n + 1]; i++)
     {
-      struct op_ref r = pf->calls.v[i];
-      const struct fn *f = member_fn (pf, r.member);
-      const struct op *op = ref_op (pf, r);
-      const struct fn *callee
-	= &pf->unit->fns.v[f->calls.v[op->extra].callee];
-      if (callee->scc == f->scc && in_graph (callee, callee->ret_value) == n)
-	reach (pf, in_graph (f, op->a), n, r, ESC_STEP_RETURN,
-	       pf->how[n].depth - 1, 0);
+      struct op_ref r = t->refs[i];
+      reach (pf, in_graph (member_fn (pf, r.member), ref_op (pf, r)->a), n,
+	     r, ESC_STEP_RETURN, pf->how[n].depth - 1, 0);
     }
 }
 
@@ -441,8 +491,8 @@ search (struct path_finder *pf, const struct goal *goal, struct found *found)
 	}
       if (pf->how[n].depth >= PATH_MAX_CALL_DEPTH)
 	continue;
-      for (uint32_t u = pf->first[n]; u < pf->first[n + 1]; u++)
-	if (follow_use (pf, goal, n, pf->uses[u], found))
+      for (uint32_t u = pf->uses.first[n]; u < pf->uses.first[n + 1]; u++)
+	if (follow_use (pf, goal, n, pf->uses.refs[u], found))
 	  return 1;
       if (pf->g->is_object[n])
 	follow_loads (pf, n);
@@ -451,25 +501,33 @@ search (struct path_finder *pf, const struct goal *goal, struct found *found)
   return 0;
 }
 
-/* Queues the values that take the address of OBJ (its address ops in the
-   component).  */
+/* Queues the values that take the address of OBJ: its address ops in
+   the component, or for what a member's parameter points to, the
+   parameter's value.  */
 static void
 start_at_object (struct path_finder *pf, esc_node obj)
 {
+  const struct op_table *t = &pf->addrs;
   esc_node target = canonical (pf->g, obj);
+  for (uint32_t i = t->first[target]; i < t->first[target + 1]; i++)
+    {
+      struct op_ref r = t->refs[i];
+      reach (pf, in_graph (member_fn (pf, r.member), ref_op (pf, r)->a),
+	     ESC_NO_NODE, r, ESC_STEP_ADDRESS, 0, 0);
+    }
+  uint32_t slot = pf->g->param_slot[target];
+  if (!slot || (slot - 1) % ESC_PARAM_DEPTH)
+    return;
   for (uint32_t m = 0; m < pf->count; m++)
     {
       const struct fn *f = member_fn (pf, m);
-      for (uint32_t k = 0; k < f->body.ops.n; k++)
+      if (f->param_obj && (slot - 1) / ESC_PARAM_DEPTH < f->nparams
+	  && f->param_obj[slot - 1] == target)
 	{
-	  const struct op *op = &f->body.ops.v[k];
-	  if (op->kind == OP_ADDR
-	      && canonical (pf->g, in_graph (f, op->b)) == target)
-	    {
-	      struct op_ref r = { m, k };
-	      reach (pf, in_graph (f, op->a), ESC_NO_NODE, r,
-		     ESC_STEP_ADDRESS, 0, 0);
-	    }
+	  struct op_ref r = { m, PARAM_START };
+	  unsigned i = (slot - 1) / ESC_PARAM_DEPTH;
+	  reach (pf, in_graph (f, f->param_value[i]), ESC_NO_NODE, r,
+		 ESC_STEP_ADDRESS, 0, (int) i);
 	}
     }
 }
@@ -484,15 +542,23 @@ push_step (struct path_finder *pf, struct esc_step step)
     VEC_PUSH (pf->steps, step);
 }
 
+/* The user's name of N, or NULL: members' nodes come in order of their
+   bases.  */
 static const char *
 node_name (const struct path_finder *pf, esc_node n)
 {
-  for (uint32_t m = 0; m < pf->count; m++)
+  uint32_t lo = 0, hi = (uint32_t) pf->count;
+  while (hi - lo > 1)
     {
-      const struct fn *f = member_fn (pf, m);
-      if (n >= f->base && n - f->base < f->node_names.n)
-	return f->node_names.v[n - f->base];
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (member_fn (pf, mid)->base <= n)
+	lo = mid;
+      else
+	hi = mid;
     }
+  const struct fn *f = member_fn (pf, lo);
+  if (n >= f->base && n - f->base < f->node_names.n)
+    return f->node_names.v[n - f->base];
   return NULL;
 }
 
@@ -517,6 +583,15 @@ step_of (const struct path_finder *pf, esc_node n, struct esc_step *s)
   const struct reached *how = &pf->how[n];
   if (how->by.member == NO_MEMBER)
     return 0;
+  if (how->by.op == PARAM_START)
+    {
+      const struct fn *pf_fn = member_fn (pf, how->by.member);
+      memset (s, 0, sizeof *s);
+      s->kind = ESC_STEP_ADDRESS;
+      s->fn = pf->members[how->by.member];
+      s->through = pf_fn->param_names[how->argno];
+      return 1;
+    }
   *s = step_at (pf, how->by, how->kind, how->depth);
   const struct fn *f = member_fn (pf, how->by.member);
   const struct op *op = ref_op (pf, how->by);
@@ -604,6 +679,24 @@ push_last_steps (struct path_finder *pf, const struct found *found,
     }
 }
 
+/* Where the search lost the way (an object that came from a callee's
+   summary, or that a large component folded into unknown memory): the
+   steps found so far, and then REASON, told as such.  No path at all if
+   nothing was found.  */
+static void
+push_untold_step (struct path_finder *pf, const struct fn *f,
+		  struct esc_reason reason)
+{
+  if (!pf->steps.n)
+    return;
+  struct esc_step s;
+  memset (&s, 0, sizeof s);
+  s.kind = ESC_STEP_UNTOLD;
+  s.fn = (esc_fn) (f - pf->unit->fns.v);
+  s.reason = reason;
+  push_step (pf, s);
+}
+
 /* ------------------------------------------------------------------ */
 /* Paths of objects and parameters.  */
 
@@ -631,12 +724,18 @@ chain_steps (struct path_finder *pf, const struct fn *f,
 {
   struct graph *g = pf->g;
   struct found found;
+  esc_node last = chain->v[chain->n - 1];
+  struct esc_reason reason = escaped ? g->why[last].reason
+				     : g->local[last].reason;
   for (size_t i = 0; i + 1 < chain->n; i++)
     {
       struct goal goal = { canonical (g, chain->v[i + 1]),
 			   { ESC_R_NONE, NULL, 0 }, f };
       if (!search (pf, &goal, &found))
-	return;
+	{
+	  push_untold_step (pf, f, reason);
+	  return;
+	}
       esc_node next = chain->v[i + 1];
       if (escaped && g->external[canonical (g, next)].kind != ESC_R_NONE)
 	{
@@ -648,12 +747,11 @@ chain_steps (struct path_finder *pf, const struct fn *f,
       new_search (pf);
       start_at_object (pf, next);
     }
-  esc_node last = chain->v[chain->n - 1];
-  struct esc_reason reason = escaped ? g->why[last].reason
-				     : g->local[last].reason;
   struct goal goal = { ESC_NO_NODE, reason, f };
   if (search (pf, &goal, &found))
     push_last_steps (pf, &found, reason);
+  else
+    push_untold_step (pf, f, reason);
 }
 
 /* Keeps the steps made as F's, in *RANGE.  */

@@ -103,6 +103,7 @@ def plugin_note(message):
 
 
 MACRO_NOTE_RE = re.compile(r"^in expansion of macro '[^']*'$")
+PATH_EVENT_RE = re.compile(r"^\(\d+\) ")
 
 
 def text_notes(stderr, cwd, related=False):
@@ -111,12 +112,17 @@ def text_notes(stderr, cwd, related=False):
     of macro" notes that follow, each as (file, line, byte column,
     message)."""
     notes = []
+    in_path = False  # the macro notes of a path's events are theirs
     for m in NOTE_RE.finditer(stderr):
         note = (os.path.normpath(os.path.join(cwd, m.group("file"))),
                 int(m.group("line")), int(m.group("col")), m.group("msg"))
         if plugin_note(note[3]):
             notes.append(note + ((),) if related else note)
-        elif related and notes and MACRO_NOTE_RE.match(note[3]):
+            in_path = False
+        elif PATH_EVENT_RE.match(note[3]):
+            in_path = True
+        elif (related and notes and not in_path
+              and MACRO_NOTE_RE.match(note[3])):
             notes[-1] = notes[-1][:4] + (notes[-1][4] + (note,),)
     return notes
 

@@ -19,20 +19,20 @@ static void
 render (const struct esc_step *steps, size_t count, char *buf, size_t size)
 {
   static const char *const kinds[] = { "address", "copy", "store", "load",
-				       "call", "return", "escape" };
+				       "call", "return", "escape", "untold" };
   size_t n = 0;
   buf[0] = 0;
   for (size_t i = 0; i < count && n < size; i++)
     {
       const struct esc_step *s = &steps[i];
       char why[200] = "";
-      if (s->kind == ESC_STEP_ESCAPE)
+      int told = s->kind == ESC_STEP_ESCAPE || s->kind == ESC_STEP_UNTOLD;
+      if (told)
 	esc_reason_text (s->reason, why, sizeof why);
-      n += snprintf (buf + n, size - n, "%s%s%s%s%s%s%s",
+      n += snprintf (buf + n, size - n, "%s%s%s%s%s%s%s%s",
 		     i ? " " : "",
-		     s->kind == ESC_STEP_ESCAPE ? "[" : kinds[s->kind],
-		     s->kind == ESC_STEP_ESCAPE ? why : "",
-		     s->kind == ESC_STEP_ESCAPE ? "]" : "",
+		     s->kind == ESC_STEP_ESCAPE ? "" : kinds[s->kind],
+		     told ? "[" : "", told ? why : "", told ? "]" : "",
 		     s->name ? " " : "", s->name ? s->name : "",
 		     s->through ? " via " : "");
       if (s->through && n < size)
@@ -225,6 +225,61 @@ test_component_call (void)
   esc_unit_free (u);
 }
 
+/* int *h (void) { return malloc (4); }        (solved first: a summary)
+   void f (void) { int x; int **q = h (); *q = &x; keep (q); }
+   x is stored in h's allocation, which f has no op to take the address
+   of: the path goes as far as the store, then says it lost the way.  */
+static void
+test_lost_way (void)
+{
+  struct esc_unit *u = new_unit ();
+  esc_fn h = declare (u, 0, "h", 0, NULL);
+  esc_fn f = declare (u, 1, "f", 0, NULL);
+  esc_fn keep = declare (u, 2, "keep", (unsigned) -1, NULL);
+  esc_node m = esc_object (u, h), t = esc_cell (u, h);
+  esc_addr (u, h, t, m);
+  esc_return (u, h, t);
+  esc_node x = esc_object (u, f), q = esc_cell (u, f), a = esc_cell (u, f);
+  esc_name_node (u, f, x, "x");
+  esc_name_node (u, f, q, "q");
+  esc_set_site (u, f, 50);
+  esc_call (u, f, h, q, NULL, 0);
+  esc_set_site (u, f, 51);
+  esc_addr (u, f, a, x);
+  esc_store (u, f, q, a);
+  esc_set_site (u, f, 52);
+  esc_call (u, f, keep, ESC_NO_NODE, &q, 1);
+  esc_unit_solve (u);
+  EXPECT_OBJ_PATH (u, f, x,
+		   "address x@51 store via q@51 "
+		   "untold[passed to 'keep' (argument 1), which may keep it]@0");
+  esc_unit_free (u);
+}
+
+/* void f (int **pp) { int x; *pp = &x; gp = pp; }
+   x is stored in what pp points to, which escapes with pp: the second
+   link starts at the parameter.  */
+static void
+test_through_what_a_parameter_points_to (void)
+{
+  struct esc_unit *u = new_unit ();
+  const char *fp[] = { "pp" };
+  esc_fn f = declare (u, 0, "f", 1, fp);
+  esc_node pp = esc_param_value (u, f, 0);
+  esc_node x = esc_object (u, f), a = esc_cell (u, f);
+  esc_name_node (u, f, x, "x");
+  esc_set_site (u, f, 60);
+  esc_addr (u, f, a, x);
+  esc_store (u, f, pp, a);
+  esc_set_site (u, f, 61);
+  esc_copy (u, f, esc_global (u, f, "gp"), pp);
+  esc_unit_solve (u);
+  EXPECT_OBJ_PATH (u, f, x,
+		   "address x@60 store via pp@60 address via pp@0 "
+		   "[stored in global 'gp']@61");
+  esc_unit_free (u);
+}
+
 /* A node that no op takes the address of (no path found) gives no path;
    a object that does not escape has none either.  */
 static void
@@ -247,6 +302,8 @@ main (void)
   test_into_a_callee ();
   test_returned_after_load ();
   test_component_call ();
+  test_lost_way ();
+  test_through_what_a_parameter_points_to ();
   test_no_path ();
   printf ("paths: %d passed, %d failed\n", n_passed, n_failed);
   return n_failed != 0;
