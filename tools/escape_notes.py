@@ -11,9 +11,11 @@ Inputs
     compile's stderr), with other text between them.
   - SARIF 2.1.0 (the explain issue's files): results with a message, a
     physical location, a logical location (the function) and a code flow
-    (the path, as "file:line: message" steps).
+    (the path, as "file:line: message" steps).  GCC's JSON has the path
+    too ("path").
   - Plain build logs: "file:line:col: note: MESSAGE" lines, their function
-    from GCC's "file: In function 'f':" line.  Only for a build that left
+    from GCC's "file: In function 'f':" line, and their path where it was
+    printed as separate events ("(N) TEXT" notes).  Only for a build that left
     nothing else: JSON and SARIF say the same without the guesswork.
   A file is read as SARIF when it is a JSON object with "runs"; otherwise
   its JSON arrays are read, and its other lines as a log.
@@ -58,7 +60,8 @@ Note fields
   message              the note's text
   origin               the file it was read from
   path                 tuple of "file:line: text" steps (SARIF code
-                       flows), empty when the notes carry none
+                       flows, JSON paths, a log's separate events), empty
+                       when the notes carry none
 
 Site fields (the notes of one source position, joined)
   file, line, column, kind, subject   as the notes (subject: the first's)
@@ -180,6 +183,18 @@ def _note(file, line, column, function, message, origin, path=()):
 
 # --- GCC's JSON -------------------------------------------------------------
 
+def _json_path(diagnostic):
+    """The events of DIAGNOSTIC's path, as "file:line: text"."""
+    steps = []
+    for event in diagnostic.get("path") or []:
+        if not isinstance(event, dict):
+            continue
+        location = event.get("location") or {}
+        steps.append("%s:%s: %s" % (location.get("file"), location.get("line"),
+                                    event.get("description", "")))
+    return steps
+
+
 def _json_diagnostics(diagnostics, origin):
     """The notes among GCC's JSON DIAGNOSTICS (and their children)."""
     notes = []
@@ -191,7 +206,8 @@ def _json_diagnostics(diagnostics, origin):
             if isinstance(locations[0], dict) else {}
         if d.get("kind") == "note" and isinstance(d.get("message"), str):
             note = _note(caret.get("file"), caret.get("line"),
-                         caret.get("column"), None, d["message"], origin)
+                         caret.get("column"), None, d["message"], origin,
+                         _json_path(d))
             if note:
                 notes.append(note)
         notes += _json_diagnostics(d.get("children") or [], origin)
@@ -210,6 +226,7 @@ _FUNCTION_RE = re.compile(
     r"^(?:(?P<file>.+?): )?In (?:[a-z ]+ )?function "
     r"[\u2018'](?P<name>.+)[\u2019'][:,]$")
 _TOP_LEVEL_RE = re.compile(r"^.+?: At top level:$")
+_EVENT_RE = re.compile(r"^\(\d+\) (.*)$")
 
 
 def _log_lines(lines, origin):
@@ -227,6 +244,14 @@ def _log_lines(lines, origin):
             continue
         m = _NOTE_RE.match(text)
         if m:
+            event = _EVENT_RE.match(m.group("msg"))
+            if event and notes:
+                # -fdiagnostics-path-format=separate-events: a step of the
+                # last note's path.
+                notes[-1] = notes[-1]._replace(path=notes[-1].path + (
+                    "%s:%s: %s" % (m.group("file"), m.group("line"),
+                                   event.group(1)),))
+                continue
             note = _note(m.group("file"), m.group("line"), m.group("column"),
                          function, m.group("msg"), origin)
             if note:

@@ -171,3 +171,26 @@ def test_sqlite_paths_end_with_a_reason(compile):
             (msg, told)
         ended += 1
     assert ended > 0.8 * len(paths), (ended, lost, len(paths))
+
+
+@pytest.mark.parametrize("fmt", ["json", "separate-events"])
+def test_escape_notes_reads_the_paths(compile, tmp_path, fmt):
+    """escape-summary's reader (tools/escape_notes.py) keeps each note's
+    path from GCC's JSON and from a log of separate events, as it does from
+    SARIF: the steps escape-summary --html shows."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    import escape_notes
+    src = ESCAPE_DG / "path-reasons.c"
+    expected = {msg: ["%s:%d: %s" % (src, line, text) for line, text in events]
+                for (_l, _c, msg), events in text_paths(compile_source(
+                    compile, src,
+                    "-fdiagnostics-path-format=separate-events")).items()}
+    flag = ("-fdiagnostics-format=json" if fmt == "json"
+            else "-fdiagnostics-path-format=separate-events")
+    log = tmp_path / "build.log"
+    log.write_text(compile_source(compile, src, flag))
+    notes = escape_notes.read_notes([log])
+    assert notes
+    for note in notes:
+        assert list(note.path) == expected[note.message], note.message
