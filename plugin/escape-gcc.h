@@ -149,7 +149,9 @@ bool escape_reported_function_p (tree fndecl);
    note only if the stackify pass does not speak of the same call.  */
 void escape_report (struct esc_unit *unit, enum escape_report_mode mode,
 		    bool defer_allocations);
-/* A note of the stackify pass about the allocation call at LOC.  */
+/* A note of the stackify pass about the allocation call at LOC; in lto1
+   it ends with ESCAPE_LINK_TIME_CLAUSE.  */
+#define ESCAPE_LINK_TIME_CLAUSE " (at link time, seeing the whole program)"
 void escape_stackify_note (location_t loc, const char *text,
 			   struct escape_note_kind kind);
 /* Prints every note, in source order, once.  */

@@ -406,7 +406,14 @@ escape_stackify_note (location_t loc, const char *text,
 					    BUILTINS_LOCATION> >;
   if (locus > BUILTINS_LOCATION)
     stackified_loci->add (locus);
-  hold_note (current_function_decl, loc, text, kind, false);
+  /* Under -flto the report spoke when the file was compiled, from the file
+     alone ("escapes: passed to 'f', which may keep it"); lto1 decides
+     after inlining across files, and says so, lest the two notes seem to
+     contradict each other.  */
+  char *told = in_lto_p ? concat (text, ESCAPE_LINK_TIME_CLAUSE, NULL)
+		 : xstrdup (text);
+  hold_note (current_function_decl, loc, told, kind, false);
+  free (told);
   if (tree block = LOCATION_BLOCK (loc))
     {
       held_blocks = tree_cons (NULL_TREE, block, held_blocks);

@@ -88,24 +88,26 @@ from escape_source import SourceFiles
 # --- the plugin's messages (plugin/escape-report.cc, escape-stackify.cc) --
 
 _SIZE = r"(?:\d+ bytes?|unknown size)"
+# What lto1's stackify notes end with (ESCAPE_LINK_TIME_CLAUSE).
+_LINK_TIME = r"(?: \(at link time, seeing the whole program\))?"
 _MESSAGES = [
     # stackify, before the report's forms that begin the same way
     ("allocation", re.compile(
         r"allocation of (?P<subject>%s|at most \d+ bytes?) moved to stack"
         r"(?:; realloc grows it in place up to (?P<slot>\d+) bytes"
-        r" \(heap beyond\))?$" % _SIZE), "moved"),
+        r" \(heap beyond\))?%s$" % (_SIZE, _LINK_TIME)), "moved"),
     ("allocation", re.compile(
         r"allocation of (?P<subject>run-time size) moved to stack when it"
         r" fits (?P<slot>\d+) bytes \(heap otherwise\)"
-        r"(?:; realloc grows it in place up to \d+ bytes \(heap beyond\))?$"),
-     "moved"),
+        r"(?:; realloc grows it in place up to \d+ bytes \(heap beyond\))?"
+        r"%s$" % _LINK_TIME), "moved"),
     ("allocation", re.compile(
         r"allocation of (?P<subject>%s) does not escape; grows a block moved"
         r" to stack: in its slot up to (?P<slot>\d+) bytes, on the heap"
-        r" beyond$" % _SIZE), "grows-moved"),
+        r" beyond%s$" % (_SIZE, _LINK_TIME)), "grows-moved"),
     ("allocation", re.compile(
         r"allocation of (?P<subject>%s) does not escape; stays on heap:"
-        r" (?P<reason>.+)$" % _SIZE), "not-moved"),
+        r" (?P<reason>.+?)%s$" % (_SIZE, _LINK_TIME)), "not-moved"),
     # the report
     ("local", re.compile(
         r"address of '(?P<subject>[^']*)' (?:does not escape"
