@@ -256,7 +256,8 @@ struct esc_step
 
 /* After solving with esc_unit_keep_paths: the steps from the object's
    address to its escape (an object whose verdict has a reason), or from
-   the parameter's value to its escape (ESC_PARAM_ESCAPES), the shortest
+   the parameter's value to its escape (ESC_PARAM_ESCAPES), or else from
+   what it points to to where its contents escape, the shortest
    way the constraints know, in order, or the start of it ending in
    ESC_STEP_UNTOLD.  *COUNT is 0 where none was found;
    the array lives as long as UNIT.  */

@@ -383,7 +383,9 @@ follow_call (struct path_finder *pf, const struct goal *goal, esc_node n,
       if (unknown)
 	made = esc_make_reason (ESC_R_CALL_UNKNOWN, callee->name, argno);
       else if (callee->scc != f->scc && callee->param_verdicts
-	       && callee->param_verdicts[i].kind == ESC_PARAM_ESCAPES)
+	       && (callee->param_verdicts[i].kind == ESC_PARAM_ESCAPES
+		   || callee->param_verdicts[i].contents_escape))
+	/* The callee keeps the argument, or what it points to.  */
 	made = esc_make_reason (ESC_R_CALL_KEEPS, callee->name, argno);
       if (made.kind != ESC_R_NONE && goal->target == ESC_NO_NODE
 	  && same_reason (made, goal->reason))
@@ -808,6 +810,32 @@ param_path (struct path_finder *pf, struct fn *f, unsigned i)
   keep_steps (pf, f, &f->param_paths[i]);
 }
 
+/* What parameter I points to holds a pointer that escapes (its contents,
+   the level below the first): the way from the loads through the
+   parameter to where that escapes.  Told for the first level below only,
+   as the note's verdict finds it (contents_verdict).  */
+static void
+contents_path (struct path_finder *pf, struct fn *f, unsigned i)
+{
+  struct graph *g = pf->g;
+  esc_node level0 = f->param_obj[i * ESC_PARAM_DEPTH];
+  esc_node level1 = esc_graph_rep (g, f->param_obj[i * ESC_PARAM_DEPTH + 1]);
+  if (g->shared_level[1] != ESC_NO_NODE || !g->is_escaped[level1])
+    return;
+  pf->steps.n = 0;
+  new_search (pf);
+  struct op_ref none = { NO_MEMBER, 0 };
+  /* From what the parameter points to, whose loads give the level
+     below, and from the parameter, which a callee may read.  */
+  reach (pf, level0, ESC_NO_NODE, none, ESC_STEP_ADDRESS, 0, 0);
+  reach (pf, in_graph (f, f->param_value[i]), ESC_NO_NODE, none,
+	 ESC_STEP_ADDRESS, 0, 0);
+  struct node_vec chain = why_chain (g, level1, 1);
+  chain_steps (pf, f, &chain, 1);
+  VEC_FREE (chain);
+  keep_steps (pf, f, &f->param_paths[i]);
+}
+
 void
 esc_paths_of (struct path_finder *pf, struct fn *f)
 {
@@ -820,6 +848,8 @@ esc_paths_of (struct path_finder *pf, struct fn *f)
   for (unsigned i = 0; i < f->nparams; i++)
     if (f->param_verdicts[i].kind == ESC_PARAM_ESCAPES)
       param_path (pf, f, i);
+    else if (f->param_verdicts[i].contents_escape)
+      contents_path (pf, f, i);
 }
 
 /* ------------------------------------------------------------------ */

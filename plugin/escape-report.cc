@@ -259,9 +259,12 @@ item_path (struct esc_unit *unit, const report_item &item,
       start = xstrdup ("allocated here");
       break;
     case ESCAPE_ITEM_PARAMETER:
-      if (esc_param_verdict (unit, item.fn, item.index).kind
-	  != ESC_PARAM_ESCAPES)
-	return;
+      {
+	struct esc_param_verdict v = esc_param_verdict (unit, item.fn,
+						       item.index);
+	if (v.kind != ESC_PARAM_ESCAPES && !v.contents_escape)
+	  return;
+      }
       steps = esc_param_path (unit, item.fn, item.index, &count);
       start = xasprintf ("parameter '%s'", item.name);
       break;
