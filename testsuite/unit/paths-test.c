@@ -280,6 +280,28 @@ test_through_what_a_parameter_points_to (void)
   esc_unit_free (u);
 }
 
+/* A construct the extractor does not model (escape_unsupported): its
+   escape op is the last step, as any other reason's.  No C source the
+   DejaGnu tests know gives one.  */
+static void
+test_unsupported_construct (void)
+{
+  struct esc_unit *u = new_unit ();
+  esc_fn f = declare (u, 0, "f", 0, NULL);
+  esc_node x = esc_object (u, f), p = esc_cell (u, f);
+  esc_name_node (u, f, x, "x");
+  esc_name_node (u, f, p, "p");
+  esc_set_site (u, f, 70);
+  esc_addr (u, f, p, x);
+  esc_set_site (u, f, 71);
+  struct esc_reason why = { ESC_R_UNSUPPORTED, "some_ifn", 0 };
+  esc_escape (u, f, p, why);
+  esc_unit_solve (u);
+  EXPECT_OBJ_PATH (u, f, x,
+		   "address x@70 [unsupported construct (some_ifn)]@71");
+  esc_unit_free (u);
+}
+
 /* A node that no op takes the address of (no path found) gives no path;
    a object that does not escape has none either.  */
 static void
@@ -304,6 +326,7 @@ main (void)
   test_component_call ();
   test_lost_way ();
   test_through_what_a_parameter_points_to ();
+  test_unsupported_construct ();
   test_no_path ();
   printf ("paths: %d passed, %d failed\n", n_passed, n_failed);
   return n_failed != 0;
