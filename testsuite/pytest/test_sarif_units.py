@@ -79,7 +79,8 @@ def test_link_time_notes_go_to_the_link_time_log(plugin, tmp_path):
     assert sorted(found) == ["prog-a.c.sarif", "prog-b.c.sarif",
                              "prog.ltrans0.ltrans.sarif"], sorted(found)
     link = found["prog.ltrans0.ltrans.sarif"]
-    assert messages(link) == ["allocation of 16 bytes moved to stack"]
+    assert messages(link) == ["allocation of 16 bytes moved to stack "
+                              "(at link time, seeing the whole program)"]
     assert "escapes: passed to 'sum'" in messages(found["prog-a.c.sarif"])[0]
     # Every note printed is in one of the logs, once.
     in_logs = sorted(n for log in found.values() for n in sarif_notes(log))
