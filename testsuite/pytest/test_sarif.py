@@ -124,6 +124,9 @@ SOURCES = {
     "wide.c": (WIDE, ("report",)),
     "rules.c": (RULES_SRC, STACKIFY),
     "escapes-only": (RULES_SRC, ("report=escapes", "stackify")),
+    # Paths with calls one and two levels deep (codeFlows' nestingLevel).
+    "path-steps.c": (ROOT / "testsuite" / "escape.dg" / "path-steps.c",
+                     ("report",)),
 }
 
 
