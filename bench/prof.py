@@ -10,8 +10,11 @@ times in three ways, interleaved (plain, preload, command, plain, ...):
   plain     the program alone
   preload   the program with libescape-prof.so preloaded and writing its
             profile: what profiling costs the program while it runs
-  command   tools/escape-prof -- PROGRAM: the same, plus reading the
-            profile, addr2line and the report (a fixed cost, paid once)
+  first     tools/escape-prof -- PROGRAM, the binary profiled for the first
+            time: the same, plus reading the profile, placing the calls in
+            the source with addr2line and the report (a fixed cost)
+  command   the same, the binary profiled before: its calls' places are
+            kept (tools/escape_prof_sites.py, cache_dir), no addr2line
 
 Time is the CPU time (user + system) of the process tree, from wait4's
 rusage, so that waiting for a core on a shared machine does not count;
@@ -24,6 +27,7 @@ Environment: BENCH_PROF_ROUNDS (default 5), BENCH_PROF_SCALES (default
 
 import os
 import pathlib
+import shutil
 import statistics
 import subprocess
 import sys
@@ -40,7 +44,7 @@ WORKLOAD = ROOT / "testsuite" / "pytest" / "data" / "sqlite_workload.c"
 LIBRARY = ROOT / "build" / "libescape-prof.so"
 TOOL = ROOT / "tools" / "escape-prof"
 FLAGS = ["-O2", "-g", "-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION"]
-WAYS = ("plain", "preload", "command")
+WAYS = ("plain", "preload", "first", "command")
 
 
 def log(msg):
@@ -80,14 +84,18 @@ def build(scale):
     return exe
 
 
-def run_once(way, exe, profile_dir):
-    """(cpu seconds, wall seconds) of one run of EXE in WAY."""
+def run_once(way, exe, profile_dir, kept_dir):
+    """(cpu seconds, wall seconds) of one run of EXE in WAY; KEPT_DIR holds
+    the places escape-prof found before."""
     env = dict(os.environ)
     cmd = [str(exe)]
     if way == "preload":
         env.update(LD_PRELOAD=str(LIBRARY), ESCAPE_PROF_DIR=profile_dir)
-    elif way == "command":
+    elif way in ("first", "command"):
         cmd = [str(TOOL), "-o", os.devnull, "--"] + cmd
+        # "first": a directory of kept places that is always empty.
+        env["ESCAPE_PROF_CACHE"] = (kept_dir if way == "command"
+                                    else os.path.join(profile_dir, "none"))
     start = time.monotonic()
     proc = subprocess.Popen(cmd, env=env, cwd=BUILD,
                             stdout=subprocess.DEVNULL)
@@ -95,18 +103,22 @@ def run_once(way, exe, profile_dir):
     wall = time.monotonic() - start
     if status != 0:
         sys.exit("%s run of %s failed (wait status %d)" % (way, exe, status))
-    for f in os.listdir(profile_dir):       # a fresh directory each run
-        os.unlink(os.path.join(profile_dir, f))
+    shutil.rmtree(profile_dir)              # a fresh directory each run
+    os.mkdir(profile_dir)
     return ru.ru_utime + ru.ru_stime, wall
 
 
 def measure(exe, rounds):
     """{way: ([cpu], [wall])}, the ways interleaved in each round."""
     times = {way: ([], []) for way in WAYS}
-    with tempfile.TemporaryDirectory(prefix="bench-prof.") as profile_dir:
+    with tempfile.TemporaryDirectory(prefix="bench-prof.") as top:
+        profile_dir = os.path.join(top, "profile")
+        kept_dir = os.path.join(top, "kept")
+        os.mkdir(profile_dir)
+        run_once("command", exe, profile_dir, kept_dir)   # keeps the places
         for _ in range(rounds):
             for way in WAYS:
-                cpu, wall = run_once(way, exe, profile_dir)
+                cpu, wall = run_once(way, exe, profile_dir, kept_dir)
                 times[way][0].append(cpu)
                 times[way][1].append(wall)
     return times

@@ -253,13 +253,21 @@ esc_paths_begin (struct esc_unit *unit, struct graph *g,
   pf->g = g;
   pf->members = members;
   pf->count = count;
+  return pf;
+}
+
+/* The tables and the search's arrays, made at the first search: most
+   components have nothing that escapes, and need none.  */
+static void
+prepare (struct path_finder *pf)
+{
   build_table (pf, &pf->uses, each_use);
   build_table (pf, &pf->addrs, each_addr);
   build_table (pf, &pf->loads, each_load);
   build_table (pf, &pf->returns, each_return);
-  pf->stamp = esc_xcalloc (g->n, sizeof *pf->stamp);
-  pf->how = esc_xcalloc (g->n, sizeof *pf->how);
-  return pf;
+  pf->stamp = esc_xcalloc (pf->g->n, sizeof *pf->stamp);
+  /* Read only where the stamp says it was written.  */
+  pf->how = esc_xrealloc (NULL, pf->g->n * sizeof *pf->how);
 }
 
 void
@@ -300,6 +308,8 @@ same_reason (struct esc_reason a, struct esc_reason b)
 static void
 new_search (struct path_finder *pf)
 {
+  if (!pf->stamp)
+    prepare (pf);
   if (++pf->cur == 0)
     {
       memset (pf->stamp, 0, pf->g->n * sizeof *pf->stamp);

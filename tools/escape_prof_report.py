@@ -12,7 +12,6 @@ first, joined with the notes when RUN["notes"]; TOP how many rows to show
 (0: all).
 """
 
-import json
 import os
 import signal
 
@@ -283,4 +282,5 @@ def report_json(run, profile, rows, top):
         "summary": summary(rows, total, top, run["notes"]),
         "warnings": warnings(run, profile, rows, total, top),
     }
+    import json  # only for --json
     return json.dumps(document, indent=2) + "\n"

@@ -11,7 +11,8 @@ API
   locate(addresses, skip=()) -> {(module, offset): Place}
       where each call is in the source (addr2line -i: the innermost
       frame is the allocation call's line, the outermost the function
-      it was inlined into); modules in SKIP are not looked up
+      it was inlined into); modules in SKIP are not looked up; the places
+      found are kept per module in cache_dir() for the next run
   source_rows(profile, places) -> [Row, ...]
       the calls summed per source line, function and heap function,
       most calls first (ties in a fixed order)
@@ -19,13 +20,11 @@ API
 """
 
 import collections
-import concurrent.futures
 import os
 import re
 import shutil
 import subprocess
-
-import escape_notes
+import tempfile
 
 Profile = collections.namedtuple("Profile", "processes lost calls")
 # processes: [(pid, exe)] sorted; lost: calls the table had no room for;
@@ -127,27 +126,45 @@ def _parse_addr2line(text):
     return groups
 
 
-def _locate_module(module, offsets):
-    """{offset: Place} for the return addresses OFFSETS in MODULE."""
-    unknown = {o: Place([], None) for o in offsets}
+def _start_addr2line(module, offsets):
+    """addr2line started on the return addresses OFFSETS of MODULE, with
+    its input and output in files (so that several run at once, none
+    waiting for its reader): (process, output file), or None."""
     if not os.path.isfile(module):
-        return unknown
+        return None
     # A return address is the instruction after the call: one byte back
     # is inside the call, whose line and inline chain are the ones wanted.
-    query = "".join("%x\n" % (o - 1) for o in offsets)
-    p = subprocess.run([addr2line(), "-a", "-i", "-f", "-e", module],
-                       input=query, capture_output=True, text=True,
-                       errors="replace")
-    groups = _parse_addr2line(p.stdout)
+    query = tempfile.TemporaryFile()
+    query.write("".join("%x\n" % (o - 1) for o in offsets).encode())
+    query.seek(0)
+    out = tempfile.TemporaryFile()
+    with query:
+        p = subprocess.Popen([addr2line(), "-a", "-i", "-f", "-e", module],
+                             stdin=query, stdout=out,
+                             stderr=subprocess.DEVNULL)
+    return p, out
+
+
+def _places(offsets, running):
+    """({offset: Place} for OFFSETS from the addr2line RUNNING (see
+    _start_addr2line), once it is done; whether addr2line answered)."""
+    unknown = {o: Place([], None) for o in offsets}
+    if running is None:
+        return unknown, False
+    p, out = running
+    with out:
+        p.wait()
+        out.seek(0)
+        groups = _parse_addr2line(out.read().decode(errors="replace"))
     if p.returncode != 0 or len(groups) != len(offsets):
-        return unknown
+        return unknown, False
     places = {}
     for offset, pairs in zip(offsets, groups):
         frames = [_frame(f, loc) for f, loc in pairs]
         symbol = pairs[-1][0] if pairs and pairs[-1][0] != "??" else None
         # A chain with a frame of no line (rare) is not half used.
         places[offset] = Place(frames if all(frames) else [], symbol)
-    return places
+    return places, True
 
 
 SYSTEM_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
@@ -161,24 +178,97 @@ def system_libraries(profile):
             if module.startswith(SYSTEM_DIRS) and module not in exes}
 
 
+# --- the places already found ------------------------------------------------
+#
+# Reading a large program's debug info is most of what placing its calls
+# costs (SQLite's: 50 ms), and a program is often profiled again as it is.
+# So the places found are kept per module, in a file named after the
+# module's identity (path, size, modification time, inode): a rebuilt
+# module is another file, and placed anew.
+
+
+def cache_dir():
+    """The directory of the places found: $ESCAPE_PROF_CACHE (empty: keep
+    none), else $XDG_CACHE_HOME/escape-prof or ~/.cache/escape-prof."""
+    if "ESCAPE_PROF_CACHE" in os.environ:
+        return os.environ["ESCAPE_PROF_CACHE"] or None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "escape-prof")
+
+
+def _cache_file(directory, module):
+    """The file of MODULE's places in DIRECTORY, or None."""
+    try:
+        st = os.stat(module)
+    except OSError:
+        return None
+    identity = "%s\0%d\0%d\0%d" % (os.path.realpath(module), st.st_size,
+                                     st.st_mtime_ns, st.st_ino)
+    import hashlib
+    digest = hashlib.sha1(identity.encode(errors="surrogateescape"))
+    return os.path.join(directory, "%s-%s.json" % (
+        os.path.basename(module), digest.hexdigest()[:16]))
+
+
+def _load_places(path):
+    """{offset: Place} kept in PATH ({} if none or unreadable)."""
+    import json
+    try:
+        with open(path, encoding="utf-8") as f:
+            kept = json.load(f)
+        return {int(offset): Place([Frame(*frame) for frame in frames],
+                                   symbol)
+                for offset, (frames, symbol) in kept.items()}
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def _keep_places(path, places):
+    """Writes PLACES to PATH (whole, or not at all)."""
+    import json
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temp = "%s.%d.tmp" % (path, os.getpid())
+        with open(temp, "w", encoding="utf-8") as f:
+            json.dump({str(offset): [[list(frame) for frame in place.frames],
+                                     place.symbol]
+                       for offset, place in places.items()}, f)
+        os.replace(temp, path)
+    except OSError:
+        pass
+
+
 def locate(addresses, skip=()):
     """{(module, offset): Place} for ADDRESSES, one addr2line per module,
-    a few at a time (reading a large program's debug info takes a
-    while).  The modules in SKIP get no line (their debug info, when
-    installed, would cost as much to read for nothing the notes know)."""
+    all running at once, for the calls not placed before (cache_dir).
+    The modules in SKIP get no line (their debug info, when installed,
+    would cost as much to read for nothing the notes know)."""
     by_module = collections.defaultdict(list)
     for module, offset in addresses:
         if module in skip:
             continue
         by_module[module].append(offset)
+    directory = cache_dir()
     modules = sorted(by_module)
-    workers = max(1, min(4, os.cpu_count() or 1, len(modules)))
-    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
-        found = pool.map(lambda m: _locate_module(m, sorted(by_module[m])),
-                         modules)
-        return {(module, offset): place
-                for module, places in zip(modules, found)
-                for offset, place in places.items()}
+    files = [directory and _cache_file(directory, m) for m in modules]
+    kept = [_load_places(f) if f else {} for f in files]
+    wanted = [sorted(set(by_module[m]) - set(k))
+              for m, k in zip(modules, kept)]
+    running = [_start_addr2line(m, w) if w else None
+               for m, w in zip(modules, wanted)]
+    found = {}
+    for module, file, places, offsets, r in zip(modules, files, kept, wanted,
+                                                running):
+        if offsets:
+            new, complete = _places(offsets, r)
+            places = dict(places)
+            places.update(new)
+            if file and complete:
+                _keep_places(file, places)
+        for offset in by_module[module]:
+            found[(module, offset)] = places[offset]
+    return found
 
 
 # --- rows -----------------------------------------------------------------------
@@ -221,6 +311,7 @@ def join(rows, sites):
     """ROWS, each with the allocation Site of the notes SITES at its line
     (the notes of all allocations on that line, joined, when there are
     several)."""
+    import escape_notes  # only with --notes: it takes a while to load
     index = escape_notes.SiteIndex(
         [s for s in sites if s.kind == "allocation"])
     joined = []

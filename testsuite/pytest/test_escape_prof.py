@@ -70,20 +70,25 @@ def builds(plugin, tmp_path_factory):
     }
 
 
-def escape_prof(args, cwd, library=None):
-    """(returncode, stdout, stderr) of tools/escape-prof ARGS."""
-    env = dict(ENV, ESCAPE_PROF_LIB=str(library or LIBRARY))
+def escape_prof(args, cwd, library=None, cache=""):
+    """(returncode, stdout, stderr) of tools/escape-prof ARGS; CACHE is
+    where it keeps the places found ("": nowhere, so that each test
+    places its calls itself)."""
+    env = dict(ENV, ESCAPE_PROF_LIB=str(library or LIBRARY),
+               ESCAPE_PROF_CACHE=str(cache))
     return run([TOOL] + list(args), cwd=cwd, env=env)
 
 
-def profile(builds, library, build="plain", program_args=(), notes=True):
+def profile(builds, library, build="plain", program_args=(), notes=True,
+            cache=""):
     """The JSON report of the program of BUILD, with all its sites."""
     out = builds[build] / "report.json"
     args = ["--json", "--top", "0", "-o", out]
     if notes:
         args += ["--notes", builds["stackify"] / "notes"]
     rc, stdout, stderr = escape_prof(
-        args + ["--", "./prog"] + list(program_args), builds[build], library)
+        args + ["--", "./prog"] + list(program_args), builds[build], library,
+        cache)
     assert rc == 0, "escape-prof failed (exit %d):\n%s" % (rc, stderr)
     return json.loads(out.read_text()), stdout
 
@@ -124,6 +129,27 @@ def test_site_counts_verdict_and_reason(builds, library):
         ("escapes", "returned to caller", "not moved")
     assert node["notes"] == ["allocation of 16 bytes escapes: returned "
                              "to caller"]
+
+
+def test_places_are_kept_for_the_next_run(builds, library, tmp_path):
+    """The places addr2line found are kept per binary: the next run of the
+    same binary takes them from there (here, a function name written into
+    the kept file shows it), a rebuilt one (another modification time) is
+    placed anew."""
+    cache = tmp_path / "cache"
+    report, _ = profile(builds, library, cache=cache)
+    assert row(report, "nodes.c", "scratch_sum")["calls"] == 100
+    [kept] = [p for p in cache.iterdir() if p.name.startswith("prog-")]
+    kept.write_text(kept.read_text().replace('"scratch_sum"', '"kept_name"'))
+    report, _ = profile(builds, library, cache=cache)
+    assert row(report, "nodes.c", "kept_name")["calls"] == 100
+    program = builds["plain"] / "prog"
+    st = program.stat()
+    os.utime(program, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    report, _ = profile(builds, library, cache=cache)
+    assert row(report, "nodes.c", "scratch_sum")["calls"] == 100
+    assert len([p for p in cache.iterdir()
+                if p.name.startswith("prog-")]) == 2
 
 
 def test_inlined_call_is_at_its_own_line(builds, library):
@@ -267,7 +293,7 @@ def test_installed(builds, library, tmp_path):
            "DESTDIR=%s" % tmp_path, "PREFIX=/usr"], ROOT)
     installed = tmp_path / "usr" / "bin" / "escape-prof"
     assert (tmp_path / "usr/lib/escape/libescape-prof.so").is_file()
-    env = dict(ENV)
+    env = dict(ENV, ESCAPE_PROF_CACHE="")
     env.pop("ESCAPE_PROF_LIB", None)
     rc, _out, err = run([installed, "--notes", builds["stackify"] / "notes",
                          "./prog"], cwd=builds["plain"], env=env)
