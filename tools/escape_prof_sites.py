@@ -203,12 +203,11 @@ def _cache_file(directory, module):
         st = os.stat(module)
     except OSError:
         return None
-    identity = "%s\0%d\0%d\0%d" % (os.path.realpath(module), st.st_size,
-                                     st.st_mtime_ns, st.st_ino)
-    import hashlib
-    digest = hashlib.sha1(identity.encode(errors="surrogateescape"))
-    return os.path.join(directory, "%s-%s.json" % (
-        os.path.basename(module), digest.hexdigest()[:16]))
+    import zlib  # a checksum of the path: hashlib takes longer to load
+    path = os.path.realpath(module).encode(errors="surrogateescape")
+    return os.path.join(directory, "%s-%08x-%d-%d-%d.json" % (
+        os.path.basename(module), zlib.crc32(path), st.st_size,
+        st.st_mtime_ns, st.st_ino))
 
 
 def _load_places(path):
