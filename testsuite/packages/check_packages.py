@@ -75,6 +75,7 @@ NOTE_RE = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): "
                      r"').*)$", re.MULTILINE)
 ICE_RE = re.compile(r"internal compiler error|Please submit a full bug report")
 STAYS_RE = re.compile(r"does not escape; stays on heap: (.*)$")
+STACKIFY_RE = re.compile(r"moved to stack|stays on heap: ")
 ESCAPES_RE = re.compile(r"escapes: (.*)$")
 
 
@@ -199,14 +200,48 @@ def heap_calls(package, variant):
 
 # ---- The notes.
 
+# GCC's inlining context of the notes after it: "In function 'w'," then
+# "    inlined from 'f' at FILE:LINE:COL," (the first: where w was inlined).
+CONTEXT_RE = re.compile(r"^(?:.*: )?In function .*[:,]$")
+INLINED_RE = re.compile(r"^\s+inlined from [\u2018'][^\u2019']*[\u2019'] at "
+                        r"(?P<file>[^:]+):(?P<line>\d+):\d+[:,]$")
+
+
+def allocation_notes(notes):
+    """(site, message) of each allocation note of a build log: a
+    stackify note about an inlined copy of an allocator wrapper belongs to
+    the call of the wrapper where it was inlined, where the report put the
+    wrapper's allocation note (the note's own place is the wrapper's
+    malloc, whose out-of-line body returns it)."""
+    found, inlined_at = [], None
+    for line in notes.splitlines():
+        if CONTEXT_RE.match(line):
+            inlined_at = None
+            continue
+        m = INLINED_RE.match(line)
+        if m:
+            if inlined_at is None:
+                inlined_at = (m.group("file"), m.group("line"))
+            continue
+        m = NOTE_RE.match(line)
+        if m and m.group("msg").startswith("allocation of"):
+            found.append(((m.group("file"), m.group("line"), m.group("col")),
+                          inlined_at, m.group("msg")))
+    report_lines = {}
+    for (file, line, col), inlined, msg in found:
+        if inlined is None and not STACKIFY_RE.search(msg):
+            report_lines.setdefault((file, line), (file, line, col))
+    for place, inlined, msg in found:
+        if inlined and STACKIFY_RE.search(msg) and inlined in report_lines:
+            place = report_lines[inlined]
+        yield "%s:%s:%s" % place, msg
+
+
 def classify(notes):
     """Allocation sites by verdict, from the notes of one build log."""
     by_site = collections.OrderedDict()
-    for m in NOTE_RE.finditer(notes):
-        if not m.group("msg").startswith("allocation of"):
-            continue
-        site = "%s:%s:%s" % (m.group("file"), m.group("line"), m.group("col"))
-        by_site.setdefault(site, []).append(m.group("msg"))
+    for site, msg in allocation_notes(notes):
+        by_site.setdefault(site, []).append(msg)
     sites = {}
     for site, msgs in by_site.items():
         stays = [STAYS_RE.search(m) for m in msgs]

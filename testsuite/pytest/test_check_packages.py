@@ -65,6 +65,40 @@ src/c.c:1:1: warning: unused variable
 """
 
 
+# An allocator wrapper (w.c:5) inlined into two callers: its stackify
+# notes are about the calls of the wrapper, where the report put them.
+WRAPPER_LOG = """\
+In function 'wrap',
+    inlined from 'one' at w.c:12:10:
+w.c:5:15: note: allocation of run-time size moved to stack when it fits 256 bytes (heap otherwise)
+In function 'wrap',
+    inlined from 'two' at w.c:20:3,
+    inlined from 'outer' at w.c:30:3:
+w.c:5:15: note: allocation of unknown size does not escape; stays on heap: function may recurse (see stackify-recursive)
+w.c: In function 'wrap':
+w.c:5:15: note: allocation of unknown size escapes: returned to caller
+w.c: In function 'one':
+w.c:12:17: note: allocation of unknown size does not escape
+w.c: In function 'two':
+w.c:20:9: note: allocation of unknown size does not escape
+w.c: In function 'ctor':
+w.c:40:9: note: allocation of 8 bytes escapes: returned to caller
+In function 'ctor',
+    inlined from 'user' at w.c:50:3:
+w.c:40:9: note: allocation of 8 bytes moved to stack
+"""
+
+
+def test_inlined_wrapper_notes_belong_to_its_calls():
+    assert check_packages.classify(WRAPPER_LOG) == {
+        "w.c:5:15": ("escapes", "returned to caller"),
+        "w.c:12:17": ("moved", None),
+        "w.c:20:9": ("stays", "function may recurse (see stackify-recursive)"),
+        # not a wrapper's call: the inlined constructor's own site
+        "w.c:40:9": ("moved", None),
+    }
+
+
 def test_notes_are_sorted_by_site():
     sites = check_packages.classify(LOG)
     assert sites == {
