@@ -229,12 +229,14 @@ _FUNCTION_RE = re.compile(
     r"[\u2018'](?P<name>.+)[\u2019'][:,]$")
 _TOP_LEVEL_RE = re.compile(r"^.+?: At top level:$")
 _EVENT_RE = re.compile(r"^\(\d+\) (.*)$")
+_DIAGNOSTIC_RE = re.compile(r"^.+?:\d+:(?:\d+:)? (?:warning|error): ")
 
 
 def _log_lines(lines, origin):
     """The notes of a text build log's LINES."""
     notes = []
     function = None
+    in_path = False     # the events after a plugin note are its path's
     for raw in lines:
         text = _ANSI_RE.sub("", raw.rstrip("\r\n"))
         m = _FUNCTION_RE.match(text)
@@ -247,7 +249,7 @@ def _log_lines(lines, origin):
         m = _NOTE_RE.match(text)
         if m:
             event = _EVENT_RE.match(m.group("msg"))
-            if event and notes:
+            if event and in_path:
                 # -fdiagnostics-path-format=separate-events: a step of the
                 # last note's path.
                 notes[-1] = notes[-1]._replace(path=notes[-1].path + (
@@ -258,6 +260,9 @@ def _log_lines(lines, origin):
                          function, m.group("msg"), origin)
             if note:
                 notes.append(note)
+            in_path = bool(note)
+        elif _DIAGNOSTIC_RE.match(text):
+            in_path = False     # another diagnostic: the events are its own
     return notes
 
 

@@ -194,3 +194,21 @@ def test_escape_notes_reads_the_paths(compile, tmp_path, fmt):
     assert notes
     for note in notes:
         assert list(note.path) == expected[note.message], note.message
+
+
+def test_escape_notes_leaves_other_paths_alone(tmp_path):
+    """A warning's own path events (the analyzer's) are not a note's."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    import escape_notes
+    log = tmp_path / "build.log"
+    log.write_text(
+        "t.c:3:7: note: address of 'x' escapes: stored in global 'g'\n"
+        "t.c:4:8: note: (1) address of 'x' taken\n"
+        "t.c:5:5: note: (2) stored in global 'g'\n"
+        "t.c:9:3: warning: leak of 'p' [CWE-401] [-Wanalyzer-malloc-leak]\n"
+        "t.c:8:13: note: (1) allocated here\n"
+        "t.c:9:3: note: (2) 'p' leaks here; was allocated at (1)\n")
+    [note] = escape_notes.read_notes([log])
+    assert note.path == ("t.c:4: address of 'x' taken",
+                         "t.c:5: stored in global 'g'")
