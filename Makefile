@@ -29,7 +29,8 @@ CXXFLAGS_PLUGIN += $(CPPFLAGS) $(CXXFLAGS)
 
 CORE_SRCS := plugin/escape-program.c plugin/escape-graph.c plugin/escape-propagate.c \
 	plugin/escape-collapse.c plugin/escape-solve.c plugin/escape-summary.c \
-	plugin/escape-provenance.c plugin/escape-paths.c plugin/escape-libc.c
+	plugin/escape-provenance.c plugin/escape-paths.c \
+	plugin/escape-path-search.c plugin/escape-libc.c
 PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
 	plugin/escape-stackify.cc plugin/escape-guard.cc plugin/escape-loops.cc \
 	plugin/escape-allocators.cc plugin/escape-wrappers.cc plugin/escape-slots.cc \

@@ -17,7 +17,8 @@
      escape-provenance.c why each object escapes or outlives its function:
 			 the reason, and where it came from;
      escape-paths.c	 the path to that reason, step by step, from the
-			 constraints and their sites.
+			 constraints and their sites;
+     escape-path-search.c the search of a solved component it takes.
 
    Not part of the API (escape-core.h is).  */
 

@@ -20,7 +20,7 @@
 
    The implementation is split by concern: escape-program.c, escape-graph.c,
    escape-propagate.c, escape-collapse.c, escape-solve.c, escape-summary.c,
-   escape-provenance.c, escape-paths.c
+   escape-provenance.c, escape-paths.c, escape-path-search.c
    (escape-core-impl.h says which does what).
 
    See docs/design.md for the mapping from GIMPLE and the solver in detail.  */
