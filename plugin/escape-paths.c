@@ -65,8 +65,9 @@ step_at (const struct path_finder *pf, struct op_ref r, int kind, int depth)
   return s;
 }
 
-/* The step that reached N, or 0 if it tells nothing (a copy into a value
-   without a name: GCC's temporaries).  */
+/* The step that reached N, or 0 if it tells nothing (a start that is not
+   an op, a copy into a value without a name or into another value of the
+   same variable).  */
 static int
 step_of (const struct path_finder *pf, esc_node n, struct esc_step *s)
 {
@@ -75,11 +76,11 @@ step_of (const struct path_finder *pf, esc_node n, struct esc_step *s)
     return 0;
   if (how->by.op == PARAM_START)
     {
-      const struct fn *pf_fn = member_fn (pf, how->by.member);
+      /* What the parameter points to: no op of its own.  */
       memset (s, 0, sizeof *s);
       s->kind = ESC_STEP_ADDRESS;
       s->fn = pf->members[how->by.member];
-      s->through = pf_fn->param_names[how->argno];
+      s->through = member_fn (pf, how->by.member)->param_names[how->argno];
       return 1;
     }
   *s = step_at (pf, how->by, how->kind, how->depth);
