@@ -31,16 +31,24 @@ constant_uhwi (tree op, unsigned HOST_WIDE_INT *value)
   return true;
 }
 
+/* The string literal OP points to (&"..." or &"..."[0]), or NULL_TREE.  */
+tree
+string_literal (tree op)
+{
+  if (!op || TREE_CODE (op) != ADDR_EXPR)
+    return NULL_TREE;
+  tree str = TREE_OPERAND (op, 0);
+  if (TREE_CODE (str) == ARRAY_REF && integer_zerop (TREE_OPERAND (str, 1)))
+    str = TREE_OPERAND (str, 0);
+  return TREE_CODE (str) == STRING_CST ? str : NULL_TREE;
+}
+
 /* The length of the string literal OP points to, if it is one.  */
 bool
 literal_length (tree op, unsigned HOST_WIDE_INT *len)
 {
-  if (!op || TREE_CODE (op) != ADDR_EXPR)
-    return false;
-  tree str = TREE_OPERAND (op, 0);
-  if (TREE_CODE (str) == ARRAY_REF && integer_zerop (TREE_OPERAND (str, 1)))
-    str = TREE_OPERAND (str, 0);
-  if (TREE_CODE (str) != STRING_CST)
+  tree str = string_literal (op);
+  if (!str)
     return false;
   *len = strnlen (TREE_STRING_POINTER (str), TREE_STRING_LENGTH (str));
   return true;
@@ -237,13 +245,8 @@ variadic_arguments_leak (gcall *call, unsigned *first_variadic)
   *first_variadic = named;
   if (named == 0 || named > gimple_call_num_args (call))
     return true;
-  tree fmt = gimple_call_arg (call, named - 1);
-  if (TREE_CODE (fmt) != ADDR_EXPR)
-    return true;
-  tree str = TREE_OPERAND (fmt, 0);
-  if (TREE_CODE (str) == ARRAY_REF && integer_zerop (TREE_OPERAND (str, 1)))
-    str = TREE_OPERAND (str, 0);
-  if (TREE_CODE (str) != STRING_CST)
+  tree str = string_literal (gimple_call_arg (call, named - 1));
+  if (!str)
     return true;
   return format_prints_pointer (TREE_STRING_POINTER (str),
 				TREE_STRING_LENGTH (str));
