@@ -224,8 +224,9 @@ int esc_reallocated (struct esc_unit *unit, esc_fn fn, esc_node obj);
    a field).  Parameters and globals are named already.  */
 void esc_set_site (struct esc_unit *, esc_fn, uint32_t site);
 void esc_name_node (struct esc_unit *, esc_fn, esc_node n, const char *name);
-/* Before esc_unit_solve: find the path of every object and parameter that
-   escapes (the report asks; stackify alone does not need them).  */
+/* Before any function is begun: find the path of every object and
+   parameter that escapes (the report asks; stackify alone does not need
+   them).  Without it, esc_name_node keeps nothing.  */
 void esc_unit_keep_paths (struct esc_unit *unit);
 
 enum esc_step_kind

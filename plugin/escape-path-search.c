@@ -294,10 +294,11 @@ follow_call (struct path_finder *pf, const struct goal *goal, esc_node n,
 	continue;
       if (callee->scc == f->scc)
 	esc_path_reach (pf, in_graph (callee, callee->param_value[i]), n, r,
-	       ESC_STEP_CALL, depth + 1, argno);
+			ESC_STEP_CALL, depth + 1, argno);
       else if (callee->param_verdicts
 	       && callee->param_verdicts[i].kind == ESC_PARAM_LEAKS_TO_RETURN)
-	esc_path_reach (pf, in_graph (f, op->a), n, r, ESC_STEP_RETURN, depth, argno);
+	esc_path_reach (pf, in_graph (f, op->a), n, r, ESC_STEP_RETURN, depth,
+			argno);
     }
   return 0;
 }
@@ -352,8 +353,8 @@ follow_loads (struct path_finder *pf, esc_node obj)
   for (uint32_t i = t->first[target]; i < t->first[target + 1]; i++)
     {
       struct op_ref r = t->refs[i];
-      esc_path_reach (pf, in_graph (member_fn (pf, r.member), ref_op (pf, r)->a), obj,
-	     r, ESC_STEP_LOAD, pf->how[obj].depth, 0);
+      esc_path_reach (pf, defined_by (pf, r), obj, r, ESC_STEP_LOAD,
+		      pf->how[obj].depth, 0);
     }
 }
 
@@ -365,8 +366,8 @@ follow_return (struct path_finder *pf, esc_node n)
   for (uint32_t i = t->first[n]; i < t->first[n + 1]; i++)
     {
       struct op_ref r = t->refs[i];
-      esc_path_reach (pf, in_graph (member_fn (pf, r.member), ref_op (pf, r)->a), n,
-	     r, ESC_STEP_RETURN, pf->how[n].depth - 1, 0);
+      esc_path_reach (pf, defined_by (pf, r), n, r, ESC_STEP_RETURN,
+		      pf->how[n].depth - 1, 0);
     }
 }
 
@@ -408,8 +409,8 @@ esc_path_start_at_object (struct path_finder *pf, esc_node obj)
   for (uint32_t i = t->first[target]; i < t->first[target + 1]; i++)
     {
       struct op_ref r = t->refs[i];
-      esc_path_reach (pf, in_graph (member_fn (pf, r.member), ref_op (pf, r)->a),
-	     ESC_NO_NODE, r, ESC_STEP_ADDRESS, 0, 0);
+      esc_path_reach (pf, defined_by (pf, r), ESC_NO_NODE, r,
+		      ESC_STEP_ADDRESS, 0, 0);
     }
   uint32_t slot = pf->g->param_slot[target];
   if (!slot || (slot - 1) % ESC_PARAM_DEPTH)
@@ -423,7 +424,7 @@ esc_path_start_at_object (struct path_finder *pf, esc_node obj)
 	  struct op_ref r = { m, PARAM_START };
 	  unsigned i = (slot - 1) / ESC_PARAM_DEPTH;
 	  esc_path_reach (pf, in_graph (f, f->param_value[i]), ESC_NO_NODE, r,
-		 ESC_STEP_ADDRESS, 0, (int) i);
+			  ESC_STEP_ADDRESS, 0, (int) i);
 	}
     }
 }

@@ -85,6 +85,14 @@ in_graph (const struct fn *f, esc_node n)
   return n == ESC_NO_NODE ? ESC_NO_NODE : f->base + n;
 }
 
+/* The node the op R defines (its A: a copy's, a load's, a call's
+   result, an address op's value).  */
+static inline esc_node
+defined_by (const struct path_finder *pf, struct op_ref r)
+{
+  return in_graph (member_fn (pf, r.member), ref_op (pf, r)->a);
+}
+
 /* The object N stands for: the shared object of a global, the object of
    a field.  */
 static inline esc_node

@@ -256,6 +256,23 @@ keep_steps (struct path_finder *pf, struct fn *f, struct path_range *range)
   pf->steps.n = 0;
 }
 
+/* A new path, its search not started.  */
+static void
+begin_path (struct path_finder *pf)
+{
+  pf->steps.n = 0;
+  esc_path_new_search (pf);
+}
+
+/* N, where a path starts without a step of its own (a parameter's value,
+   what it points to).  */
+static void
+start_at (struct path_finder *pf, esc_node n)
+{
+  struct op_ref none = { NO_MEMBER, 0 };
+  esc_path_reach (pf, n, ESC_NO_NODE, none, ESC_STEP_ADDRESS, 0, 0);
+}
+
 static void
 object_path (struct path_finder *pf, struct fn *f, struct object_verdict *o)
 {
@@ -263,9 +280,8 @@ object_path (struct path_finder *pf, struct fn *f, struct object_verdict *o)
   esc_node n = in_graph (f, o->node);
   int escaped = g->is_escaped[n];
   struct node_vec chain = why_chain (g, n, escaped);
-  esc_path_new_search (pf);
+  begin_path (pf);
   esc_path_start_at_object (pf, n);
-  pf->steps.n = 0;
   chain_steps (pf, f, &chain, escaped);
   VEC_FREE (chain);
   keep_steps (pf, f, &o->path);
@@ -277,11 +293,8 @@ param_path (struct path_finder *pf, struct fn *f, unsigned i)
   struct graph *g = pf->g;
   const struct esc_param_verdict *v = &f->param_verdicts[i];
   esc_node obj = f->param_obj[i * ESC_PARAM_DEPTH];
-  pf->steps.n = 0;
-  esc_path_new_search (pf);
-  struct op_ref none = { NO_MEMBER, 0 };
-  esc_path_reach (pf, in_graph (f, f->param_value[i]), ESC_NO_NODE, none,
-	 ESC_STEP_ADDRESS, 0, 0);
+  begin_path (pf);
+  start_at (pf, in_graph (f, f->param_value[i]));
   if (g->is_escaped[obj])
     {
       struct node_vec chain = why_chain (g, obj, 1);
@@ -311,14 +324,11 @@ contents_path (struct path_finder *pf, struct fn *f, unsigned i)
   esc_node level1 = esc_graph_rep (g, f->param_obj[i * ESC_PARAM_DEPTH + 1]);
   if (g->shared_level[1] != ESC_NO_NODE || !g->is_escaped[level1])
     return;
-  pf->steps.n = 0;
-  esc_path_new_search (pf);
-  struct op_ref none = { NO_MEMBER, 0 };
+  begin_path (pf);
   /* From what the parameter points to, whose loads give the level
      below, and from the parameter, which a callee may read.  */
-  esc_path_reach (pf, level0, ESC_NO_NODE, none, ESC_STEP_ADDRESS, 0, 0);
-  esc_path_reach (pf, in_graph (f, f->param_value[i]), ESC_NO_NODE, none,
-	 ESC_STEP_ADDRESS, 0, 0);
+  start_at (pf, level0);
+  start_at (pf, in_graph (f, f->param_value[i]));
   struct node_vec chain = why_chain (g, level1, 1);
   chain_steps (pf, f, &chain, 1);
   VEC_FREE (chain);

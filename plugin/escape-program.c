@@ -564,7 +564,8 @@ void
 esc_name_node (struct esc_unit *unit, esc_fn fn, esc_node n, const char *name)
 {
   struct fn *f = esc_get_fn (unit, fn);
-  if (n == ESC_NO_NODE || !name)
+  /* Names are for the paths only, which late functions do not get.  */
+  if (n == ESC_NO_NODE || !name || !unit->keep_paths || f->late)
     return;
   while (f->node_names.n <= n)
     VEC_PUSH (f->node_names, NULL);
@@ -574,7 +575,7 @@ esc_name_node (struct esc_unit *unit, esc_fn fn, esc_node n, const char *name)
 void
 esc_unit_keep_paths (struct esc_unit *unit)
 {
-  assert (!unit->solved);
+  assert (!unit->solved && !unit->fns.n);
   unit->keep_paths = 1;
 }
 
