@@ -235,19 +235,22 @@ tree escape_freed_pointer (gcall *call);
    not a list of ALLOC:DEALLOC pairs.  */
 bool escape_name_allocators (const char *plugin, const char *value);
 
-/* escape-guard.cc: CALL, an allocation of run-time size (ENTRY), takes
-   SLOT (of SLOT_SIZE bytes, cleared if CLEARS) when what it asks fits, and
-   stays a call otherwise; FREE_CALL frees nothing when its pointer is
-   SLOT's address.  */
+/* escape-guard.cc: a new flag of FUN, "the slot is taken", false at its
+   entry.  CALL, an allocation (ENTRY), takes SLOT (of SLOT_SIZE bytes,
+   cleared if CLEARS) when what it asks fits and (with a FLAG) the slot is
+   not taken, and stays a call otherwise; FREE_CALL frees nothing when its
+   pointer is SLOT's address (and gives the slot back).  */
+tree escape_make_taken_flag (function *fun);
 void escape_guard_allocation (gcall *call, const esc_libc_fn *entry,
 			      bool clears, tree slot,
-			      unsigned HOST_WIDE_INT slot_size);
-void escape_guard_free (gcall *free_call, tree slot);
+			      unsigned HOST_WIDE_INT slot_size, tree flag);
+void escape_guard_free (gcall *free_call, tree slot, tree flag);
 /* CALL, a realloc whose pointer may be SLOT's address (SLOT_SIZE bytes)
    and whose result, if any, is an SSA name, keeps the block in SLOT while
-   it fits and copies it to the heap when it grows past it.  */
+   it fits and copies it to the heap when it grows past it (giving the
+   slot back, with a FLAG).  */
 void escape_guard_realloc (gcall *call, tree slot,
-			   unsigned HOST_WIDE_INT slot_size);
+			   unsigned HOST_WIDE_INT slot_size, tree flag);
 
 /* escape-slots.cc: is CALL malloc, calloc or aligned_alloc; is the slot
    replacing SITE cleared (calloc's, or an allocator's whose contents are

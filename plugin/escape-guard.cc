@@ -36,7 +36,21 @@
 				    if (q.4 != 0) memcpy (q.4, &escape_slot, K);
 			      join: q = PHI <q.1, &escape_slot, NULL, q.4>
 
-   realloc (slot, 0) gives NULL, as glibc's realloc (p, 0) does.  */
+   realloc (slot, 0) gives NULL, as glibc's realloc (p, 0) does.
+
+   An allocation in a loop whose block may outlive an iteration (the
+   previous one still in use when the call runs again) also has a flag,
+   "escape_taken", false at the function's entry: the slot is taken only
+   while it is free,
+
+     if (n <= K && !escape_taken) goto slot; ...	slot: escape_taken = 1;
+
+   and given back by whatever ends the block: a free of the slot's
+   address (escape_taken &= p != &escape_slot), and a realloc that frees
+   it or copies it to the heap.  While it is taken, the call goes to the
+   allocator, so that no two live blocks ever share the slot.  The flag is
+   a variable in memory here; GCC makes it a register at its next
+   update of addresses taken.  */
 
 #include "escape-gcc.h"
 
@@ -161,11 +175,63 @@ append_call (basic_block bb, tree lhs, location_t loc, gcall *call)
   gsi_insert_after (&at, call, GSI_NEW_STMT);
 }
 
+/* Appends to SEQ a load of FLAG, and returns it.  */
+tree
+load_flag (gimple_seq *seq, location_t loc, tree flag)
+{
+  tree value = make_ssa_name (TREE_TYPE (flag));
+  gassign *load = gimple_build_assign (value, flag);
+  gimple_set_location (load, loc);
+  gimple_seq_add_stmt (seq, load);
+  return value;
+}
+
+/* Appends to SEQ "FLAG = VALUE".  */
+void
+store_flag (gimple_seq *seq, location_t loc, tree flag, tree value)
+{
+  gassign *store = gimple_build_assign (flag, value);
+  gimple_set_location (store, loc);
+  gimple_seq_add_stmt (seq, store);
+}
+
+/* Appends SEQ to the end of BB, which does not end in a control
+   statement.  */
+void
+append_seq (basic_block bb, gimple_seq seq)
+{
+  gimple_stmt_iterator at = gsi_last_bb (bb);
+  gsi_insert_seq_after (&at, seq, GSI_NEW_STMT);
+}
+
+/* Appends to SEQ "FLAG = FLAG & KEEP": the slot is given back unless
+   KEEP.  */
+void
+give_back_unless (gimple_seq *seq, location_t loc, tree flag, tree keep)
+{
+  tree taken = load_flag (seq, loc, flag);
+  tree still = gimple_build (seq, loc, BIT_AND_EXPR, TREE_TYPE (flag), taken,
+			     gimple_convert (seq, loc, TREE_TYPE (flag), keep));
+  store_flag (seq, loc, flag, still);
+}
+
 }  // anon namespace
+
+tree
+escape_make_taken_flag (function *fun)
+{
+  tree flag = create_tmp_var (boolean_type_node, "escape_taken");
+  TREE_ADDRESSABLE (flag) = 1;
+  gassign *clear = gimple_build_assign (flag, boolean_false_node);
+  gsi_insert_on_edge_immediate (single_succ_edge
+				(ENTRY_BLOCK_PTR_FOR_FN (fun)), clear);
+  return flag;
+}
 
 void
 escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
-			 tree slot, unsigned HOST_WIDE_INT slot_size)
+			 tree slot, unsigned HOST_WIDE_INT slot_size,
+			 tree flag)
 {
   tree lhs = gimple_call_lhs (call);
   location_t loc = gimple_location (call);
@@ -176,6 +242,14 @@ escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
   gimple_seq test = NULL;
   tree bytes;
   tree fits = fits_slot (call, entry, slot_size, &test, &bytes);
+  if (flag)
+    {
+      tree taken = load_flag (&test, loc, flag);
+      tree free_p = gimple_build (&test, loc, EQ_EXPR, boolean_type_node,
+				  taken, boolean_false_node);
+      fits = gimple_build (&test, loc, BIT_AND_EXPR, boolean_type_node, fits,
+			   free_p);
+    }
   end_with_test (test_bb, test, fits, loc);
   basic_block slot_bb = new_block (test_bb, EDGE_TRUE_VALUE,
 				   profile_probability::likely ());
@@ -190,6 +264,12 @@ escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
 				       (slot, TREE_TYPE (lhs)));
   gimple_set_location (take, loc);
   gsi_insert_after (&in_slot, take, GSI_NEW_STMT);
+  if (flag)
+    {
+      gimple_seq mark = NULL;
+      store_flag (&mark, loc, flag, boolean_true_node);
+      gsi_insert_seq_after (&in_slot, mark, GSI_NEW_STMT);
+    }
   if (clears)
     {
       gcall *clear = gimple_build_call (builtin_decl_explicit
@@ -251,22 +331,37 @@ skip_when (gcall *call, gimple_seq test, tree is_slot)
   cfg_changed ();
 }
 
+/* Appends to SEQ the test "PTR is SLOT's address", and (with FLAG) gives
+   the slot back when it is, as a free of PTR would.  */
+tree
+test_slot_freed (gimple_seq *seq, location_t loc, tree ptr, tree slot,
+		 tree flag)
+{
+  tree slot_addr = build_fold_addr_expr_with_type (slot, TREE_TYPE (ptr));
+  tree is_slot = append_unfolded (seq, loc, boolean_type_node, EQ_EXPR, ptr,
+				  slot_addr);
+  if (flag)
+    give_back_unless (seq, loc, flag,
+		      append_unfolded (seq, loc, boolean_type_node, NE_EXPR,
+				       ptr, slot_addr));
+  return is_slot;
+}
+
 }  // anon namespace
 
 void
-escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size)
+escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size,
+		      tree flag)
 {
   location_t loc = gimple_location (call);
   tree ptr = gimple_call_arg (call, 0);
-  tree type = TREE_TYPE (ptr);
-  tree slot_addr = build_fold_addr_expr_with_type (slot, type);
-  gimple_seq test = NULL;
-  tree is_slot = append_unfolded (&test, loc, boolean_type_node, EQ_EXPR, ptr,
-				  slot_addr);
   tree lhs = gimple_call_lhs (call);
+  gimple_seq test = NULL;
+  tree is_slot = test_slot_freed (&test, loc, ptr, slot, NULL_TREE);
   if (!lhs)
     {
-      /* Its result unused: on the slot, a free.  */
+      /* Its result unused: on the slot, nothing.  The slot stays taken,
+	 since the program may go on using the block it holds.  */
       skip_when (call, test, is_slot);
       return;
     }
@@ -299,6 +394,10 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size)
   seq = NULL;
   tree is_zero = gimple_build (&seq, loc, EQ_EXPR, boolean_type_node, n,
 			       build_zero_cst (size_type_node));
+  if (flag)
+    give_back_unless (&seq, loc, flag,
+		      gimple_build (&seq, loc, NE_EXPR, boolean_type_node, n,
+				    build_zero_cst (size_type_node)));
   end_with_test (zero_bb, seq, is_zero, loc);
   edge freed = connect (zero_bb, join, EDGE_TRUE_VALUE,
 			profile_probability::unlikely ());
@@ -321,6 +420,12 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size)
   append_call (copy_bb, NULL_TREE, loc,
 	       gimple_build_call (builtin_decl_explicit (BUILT_IN_MEMCPY), 3,
 				  grown, build_fold_addr_expr (slot), k));
+  if (flag)
+    {
+      seq = NULL;
+      store_flag (&seq, loc, flag, boolean_false_node);
+      append_seq (copy_bb, seq);
+    }
   edge copied = connect (copy_bb, join, EDGE_FALLTHRU,
 			 profile_probability::always ());
 
@@ -335,15 +440,13 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size)
 }
 
 void
-escape_guard_free (gcall *free_call, tree slot)
+escape_guard_free (gcall *free_call, tree slot, tree flag)
 {
   tree ptr = escape_freed_pointer (free_call);
   if (integer_zerop (ptr))
     return;
   location_t loc = gimple_location (free_call);
   gimple_seq seq = NULL;
-  tree is_slot = append_unfolded (&seq, loc, boolean_type_node, EQ_EXPR, ptr,
-				  build_fold_addr_expr_with_type
-				  (slot, TREE_TYPE (ptr)));
+  tree is_slot = test_slot_freed (&seq, loc, ptr, slot, flag);
   skip_when (free_call, seq, is_slot);
 }

@@ -363,14 +363,23 @@ address_mentions (tree t, tree name)
 }
 
 /* May the call CALL take NAME as its argument I without keeping it
-   anywhere: a free, or a library function that only reads or writes what
-   it points to?  If its result may point into it, pushes the result onto
-   DERIVED.  */
+   anywhere: a free, a realloc, or a library function that only reads or
+   writes what it points to?  If its result may point into it, pushes the
+   result onto DERIVED: realloc's may be the same block, or once the pass
+   has rewritten it, the slot.  */
 bool
 call_keeps_nothing (gcall *call, unsigned i, vec<tree> *derived)
 {
   if (escape_freed_pointer (call) == gimple_call_arg (call, i))
-    return true;
+    {
+      tree lhs = gimple_call_lhs (call);
+      if (!lhs || !gimple_call_builtin_p (call, BUILT_IN_REALLOC))
+	return true;
+      if (TREE_CODE (lhs) != SSA_NAME)
+	return false;
+      derived->safe_push (lhs);
+      return true;
+    }
   tree fndecl = gimple_call_fndecl (call);
   if (!fndecl || gimple_call_internal_p (call))
     return false;

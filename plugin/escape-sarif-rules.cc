@@ -94,9 +94,6 @@ const text refusals[] = {
   { "freed-elsewhere", "freed by a function that was not inlined",
     "A callee that was not inlined (or malloc_usable_size) needs a heap "
     "pointer." },
-  { "may-outlive-iteration", "may outlive a loop iteration",
-    "In a loop, a value derived from it may still be used when the call "
-    "runs again: free it on every path back to the call." },
   { "free-may-free-another", "freed with another allocation",
     "A free call may also free an allocation that stays on the heap." },
   { "frame-budget", "frame budget used up",

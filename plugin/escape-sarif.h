@@ -47,7 +47,6 @@ enum escape_refusal
   ESCAPE_REFUSAL_RECURSIVE,
   ESCAPE_REFUSAL_RESIZED,	     /* by a resizer the pass cannot rewrite */
   ESCAPE_REFUSAL_FREED_ELSEWHERE,
-  ESCAPE_REFUSAL_OUTLIVES_ITERATION,
   ESCAPE_REFUSAL_SHARED_FREE,	     /* a free that may free another
 					allocation */
   ESCAPE_REFUSAL_FRAME_BUDGET,	     /* stackify-frame-max used up */

@@ -25,9 +25,11 @@
    - every free call that may free it must free nothing but allocations that
      are moved too (or a null pointer), so that it can be removed; nothing
      else may free it (a callee that was not inlined, for instance);
-   - inside a loop, it must be freed on every path back to itself, by a
-     free of this very allocation: then one slot serves every iteration
-     (escape-loops.cc).
+   - inside a loop, one slot serves every iteration when no block of one
+     iteration is used after the call runs again (escape-loops.cc);
+     otherwise the slot gets a flag and is taken only while it is free,
+     the allocator serving the call while it is taken (escape-guard.cc),
+     and its frees stay, skipping the slot.
 
    A moved call becomes "p = &slot" (a char array aligned for any object, or
    as aligned_alloc asked), calloc's gets "slot = {}", and its frees become
@@ -50,14 +52,24 @@ struct candidate
   bool bounded;			/* a run-time size GCC's ranges bound by
 				   stackify-max: the slot is always taken */
   unsigned HOST_WIDE_INT bound;	/* then the bound */
+  bool flagged;			/* in a loop, a block may outlive its
+				   iteration: the slot is taken only while
+				   free */
 };
 
-/* Is C an allocation of run-time size: its slot is taken only when the
-   size fits (escape-guard.cc)?  */
+/* Is C an allocation of run-time size, that GCC's ranges do not bound?  */
+bool
+run_time_size_p (const candidate &c)
+{
+  return !c.site->size_known && !c.bounded;
+}
+
+/* Is C's slot taken only when a test at run time allows: its size fits,
+   or its slot is free (escape-guard.cc)?  */
 bool
 guarded_p (const candidate &c)
 {
-  return !c.site->size_known && !c.bounded;
+  return run_time_size_p (c) || c.flagged;
 }
 
 /* Do C's frees stay, and skip its slot: it is guarded, or realloc may have
@@ -236,12 +248,18 @@ refusal_text (struct esc_unit *unit, esc_fn fn, const candidate &c,
     return refuse (kind, ESCAPE_REFUSAL_FREED_ELSEWHERE,
 		   "freed or used as heap memory by a function that was "
 		   "not inlined");
-  if (!escape_dead_before_next_iteration (c.site->call, sites,
-					  cfg_components (facts))
-      && !escape_unused_after_next_run (c.site->call))
-    return refuse (kind, ESCAPE_REFUSAL_OUTLIVES_ITERATION,
-		   "may outlive a loop iteration");
   return refuse (kind, ESCAPE_REFUSAL_NONE, NULL);
+}
+
+/* May a block C allocates in a loop still be used when the call runs
+   again, so that one slot cannot serve every iteration unguarded?  */
+bool
+may_outlive_iteration (const candidate &c, const escape_sites &sites,
+		       function_facts *facts)
+{
+  return !escape_dead_before_next_iteration (c.site->call, sites,
+					     cfg_components (facts))
+	 && !escape_unused_after_next_run (c.site->call);
 }
 
 /* Withdraws a moved candidate freed by a free call that stays.  */
@@ -374,10 +392,11 @@ decide (struct esc_unit *unit, esc_fn fn, function *fun,
 		 (unsigned HOST_WIDE_INT) options->stackify_max);
       candidate c = { &site, false, NULL, ESCAPE_REFUSAL_NONE,
 		      escape_slot_alignment (site), slot_size, resized,
-		      bounded, bound };
+		      bounded, bound, false };
       c.refusal = refusal_text (unit, fn, c, sites, &facts, options,
 				&c.refusal_kind);
       c.moved = !c.refusal;
+      c.flagged = c.moved && may_outlive_iteration (c, sites, &facts);
       cands.place.put (site.call, cands.list.length ());
       cands.list.safe_push (c);
     }
@@ -475,7 +494,8 @@ remove_free (gcall *free_call, candidates &cands, vec<tree> &slots)
    address: the slot's address may have reached it any way.  */
 void
 guard_kept_frees (const escape_sites &sites, const vec<gcall *> &removed,
-		  const candidates &cands, const vec<tree> &slots)
+		  const candidates &cands, const vec<tree> &slots,
+		  const vec<tree> &flags)
 {
   for (const escape_free_site &f : sites.frees)
     {
@@ -483,7 +503,7 @@ guard_kept_frees (const escape_sites &sites, const vec<gcall *> &removed,
 	continue;
       for (unsigned i = 0; i < cands.list.length (); i++)
 	if (cands.list[i].moved && frees_stay_p (cands.list[i]))
-	  escape_guard_free (f.call, slots[i]);
+	  escape_guard_free (f.call, slots[i], flags[i]);
     }
 }
 
@@ -500,22 +520,28 @@ resizes_p (struct esc_unit *unit, esc_fn fn, const escape_free_site &r,
    while it fits, and copies it to the heap beyond.  */
 void
 guard_reallocs (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
-		const candidates &cands, const vec<tree> &slots)
+		const candidates &cands, const vec<tree> &slots,
+		const vec<tree> &flags)
 {
   for (const escape_free_site &r : sites.reallocs)
     for (unsigned i = 0; i < cands.list.length (); i++)
       if (resizes_p (unit, fn, r, cands.list[i]))
-	escape_guard_realloc (r.call, slots[i], cands.list[i].slot_size);
+	escape_guard_realloc (r.call, slots[i], cands.list[i].slot_size,
+			      flags[i]);
 }
 
 bool
 rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
 	 candidates &cands)
 {
-  auto_vec<tree> slots;
+  auto_vec<tree> slots, flags;
   bool changed = false;
   for (const candidate &c : cands.list)
-    slots.safe_push (c.moved ? make_slot (c) : NULL_TREE);
+    {
+      slots.safe_push (c.moved ? make_slot (c) : NULL_TREE);
+      flags.safe_push (c.moved && c.flagged ? escape_make_taken_flag (cfun)
+		       : NULL_TREE);
+    }
   /* Frees first: they are found by tracing from the allocation calls.  */
   auto_vec<gcall *> frees;
   for (const escape_free_site &f : sites.frees)
@@ -523,8 +549,8 @@ rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
       frees.safe_push (f.call);
   for (gcall *free_call : frees)
     remove_free (free_call, cands, slots);
-  guard_kept_frees (sites, frees, cands, slots);
-  guard_reallocs (unit, fn, sites, cands, slots);
+  guard_kept_frees (sites, frees, cands, slots, flags);
+  guard_reallocs (unit, fn, sites, cands, slots, flags);
   for (unsigned i = 0; i < cands.list.length (); i++)
     if (cands.list[i].moved)
       {
@@ -532,7 +558,7 @@ rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
 	if (guarded_p (c) && gimple_call_lhs (c.site->call))
 	  escape_guard_allocation (c.site->call, c.site->entry,
 				   escape_slot_cleared_p (*c.site), slots[i],
-				   c.slot_size);
+				   c.slot_size, flags[i]);
 	else
 	  move_allocation (c, slots[i]);
 	changed = true;
@@ -554,27 +580,44 @@ grown_slot (struct esc_unit *unit, esc_fn fn, gimple *call,
   return 0;
 }
 
+/* Appends FORMAT's text to the note TEXT of SIZE bytes.  */
+void ATTRIBUTE_PRINTF_3
+append_note (char *text, size_t size, const char *format, ...)
+{
+  size_t used = strlen (text);
+  va_list ap;
+  va_start (ap, format);
+  vsnprintf (text + used, size - used, format, ap);
+  va_end (ap);
+}
+
 /* The note on a moved candidate C.  */
 void
 moved_note (const candidate &c, char *text, size_t size)
 {
-  int n;
-  if (guarded_p (c))
-    n = snprintf (text, size, "allocation of run-time size moved to stack "
-		  "when it fits " HOST_WIDE_INT_PRINT_UNSIGNED " bytes (heap "
-		  "otherwise)", c.slot_size);
+  text[0] = 0;
+  if (run_time_size_p (c))
+    append_note (text, size, "allocation of run-time size moved to stack "
+		 "when it fits " HOST_WIDE_INT_PRINT_UNSIGNED " bytes%s",
+		 c.slot_size, c.flagged ? " and its slot is free" : "");
   else if (c.bounded)
-    n = snprintf (text, size, "allocation of at most "
-		  HOST_WIDE_INT_PRINT_UNSIGNED " byte%s moved to stack",
-		  c.bound, c.bound == 1 ? "" : "s");
+    append_note (text, size, "allocation of at most "
+		 HOST_WIDE_INT_PRINT_UNSIGNED " byte%s moved to stack",
+		 c.bound, c.bound == 1 ? "" : "s");
   else
-    n = snprintf (text, size, "allocation of " HOST_WIDE_INT_PRINT_UNSIGNED
-		  " byte%s moved to stack", c.site->size,
-		  c.site->size == 1 ? "" : "s");
-  if (c.resized && n > 0 && (size_t) n < size)
-    snprintf (text + n, size - n, "; realloc grows it in place up to "
-	      HOST_WIDE_INT_PRINT_UNSIGNED " bytes (heap beyond)",
-	      c.slot_size);
+    append_note (text, size, "allocation of " HOST_WIDE_INT_PRINT_UNSIGNED
+		 " byte%s moved to stack", c.site->size,
+		 c.site->size == 1 ? "" : "s");
+  if (c.flagged)
+    append_note (text, size, "%s (heap otherwise: the block of an earlier "
+		 "iteration may still be in use)",
+		 run_time_size_p (c) ? "" : " while its slot is free");
+  else if (run_time_size_p (c))
+    append_note (text, size, " (heap otherwise)");
+  if (c.resized)
+    append_note (text, size, "; realloc grows it in place up to "
+		 HOST_WIDE_INT_PRINT_UNSIGNED " bytes (heap beyond)",
+		 c.slot_size);
 }
 
 void

@@ -90,17 +90,23 @@ from escape_source import SourceFiles
 _SIZE = r"(?:\d+ bytes?|unknown size)"
 # What lto1's stackify notes end with (ESCAPE_LINK_TIME_CLAUSE).
 _LINK_TIME = r"(?: \(at link time, seeing the whole program\))?"
+# What a note on a slot taken only while it is free (in a loop) says.
+_SHARED = (r"(?P<shared>%s \(heap otherwise: the block of an earlier"
+           r" iteration may still be in use\))")
 _MESSAGES = [
     # stackify, before the report's forms that begin the same way
     ("allocation", re.compile(
         r"allocation of (?P<subject>%s|at most \d+ bytes?) moved to stack"
+        r"%s?"
         r"(?:; realloc grows it in place up to (?P<slot>\d+) bytes"
-        r" \(heap beyond\))?%s$" % (_SIZE, _LINK_TIME)), "moved"),
+        r" \(heap beyond\))?%s$"
+        % (_SIZE, _SHARED % " while its slot is free", _LINK_TIME)),
+     "moved"),
     ("allocation", re.compile(
         r"allocation of (?P<subject>run-time size) moved to stack when it"
-        r" fits (?P<slot>\d+) bytes \(heap otherwise\)"
+        r" fits (?P<slot>\d+) bytes(?: \(heap otherwise\)|%s)"
         r"(?:; realloc grows it in place up to \d+ bytes \(heap beyond\))?"
-        r"%s$" % _LINK_TIME), "moved"),
+        r"%s$" % (_SHARED % " and its slot is free", _LINK_TIME)), "moved"),
     ("allocation", re.compile(
         r"allocation of (?P<subject>%s) does not escape; grows a block moved"
         r" to stack: in its slot up to (?P<slot>\d+) bytes, on the heap"
@@ -127,8 +133,12 @@ STACKIFY_VERDICTS = ("moved", "not-moved", "grows-moved")
 def _how_moved(message, slot):
     """The reason text of a "moved" note: how it was moved, or None."""
     parts = []
+    shared = "its slot is free" in message
     if "when it fits" in message:
-        parts.append("slot of %s bytes, heap otherwise" % slot)
+        parts.append("slot of %s bytes%s, heap otherwise"
+                     % (slot, " when free" if shared else ""))
+    elif shared:
+        parts.append("slot taken while free, heap otherwise")
     grows = re.search(r"realloc grows it in place up to (\d+) bytes", message)
     if grows:
         parts.append("realloc grows it in place up to %s bytes"

@@ -38,7 +38,7 @@ stored_in_array (int n)
   int s = 0;
   for (int i = 0; i < n; i++)
     {
-      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack while its slot is free \\(heap otherwise: the block of an earlier iteration may still be in use\\)" } */
       p[0] = (char) i;
       if (ring[i & 3])
 	s += ring[i & 3][0];
@@ -67,7 +67,7 @@ given_to_a_function (int n)
   int s = 0;
   for (int i = 0; i < n; i++)
     {
-      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack while its slot is free \\(heap otherwise: the block of an earlier iteration may still be in use\\)" } */
       p[0] = (char) i;
       if (box.last)
 	s += box.last[0];

@@ -1,8 +1,10 @@
 /* An allocation in a loop takes one slot for all iterations when no value
    derived from it is used after the call runs again: it may be freed on
-   some paths only, or never (a leak).  It is refused when the previous
-   iteration's object is still used (kept in a variable across the
-   iteration, or through a PHI with a null pointer).  */
+   some paths only, or never (a leak).  When the previous iteration's
+   object may still be used (kept in a variable across the iteration, or
+   through a PHI with a null pointer, or grown by realloc and kept), the
+   slot is taken only while it is free, and the allocator serves the call
+   otherwise.  */
 /* { dg-escape-args "report stackify" } */
 /* { dg-options "-O2" } */
 
@@ -30,7 +32,7 @@ previous_iteration_freed (int n, int i)
   char *prev = NULL;
   for (int k = 0; k < n; k++)
     {
-      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack while its slot is free \\(heap otherwise: the block of an earlier iteration may still be in use\\)" } */
       p[i] = k;
       s += p[k & 7];
       if (prev)
@@ -84,7 +86,7 @@ freed_through_phi_with_null (int n, int i)
   char *keep = NULL;
   for (int k = 0; k < n; k++)
     {
-      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack while its slot is free \\(heap otherwise: the block of an earlier iteration may still be in use\\)" } */
       p[i] = k;
       char *q = p;
       if (k == 0)
@@ -125,7 +127,7 @@ null_or_other_condition (int n, int i)
   char *keep = NULL;
   for (int k = 0; k < n; k++)
     {
-      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack while its slot is free \\(heap otherwise: the block of an earlier iteration may still be in use\\)" } */
       if (!p || k == 3)
 	{
 	  keep = p;
@@ -149,7 +151,7 @@ free_previous_sometimes (int n, int i)
     {
       if (prev && k != 3)
 	free (prev);
-      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack while its slot is free \\(heap otherwise: the block of an earlier iteration may still be in use\\)" } */
       p[i] = k;
       s += p[k & 7] + (prev ? prev[i] : 0);
       prev = p;
@@ -168,7 +170,7 @@ previous_kept_when_null (int n, int i)
   for (int k = 0; k < n; k++)
     {
       free (prev);
-      char *p = malloc (16); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: may outlive a loop iteration" } */
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack while its slot is free \\(heap otherwise: the block of an earlier iteration may still be in use\\)" } */
       p[i] = k;
       s += p[k & 7] + (keep ? keep[i] : 0);
       if (k == 2)
@@ -181,5 +183,44 @@ previous_kept_when_null (int n, int i)
     }
   free (prev);
   free (keep);
+  return s;
+}
+
+/* Run-time sizes, and a block that realloc grows and the next iteration
+   still reads.  */
+int
+previous_of_run_time_size (int n, unsigned size)
+{
+  int s = 0;
+  char *prev = NULL;
+  for (int k = 0; k < n; k++)
+    {
+      char *p = malloc (size); /* { dg-message "allocation of run-time size moved to stack when it fits 256 bytes and its slot is free \\(heap otherwise: the block of an earlier iteration may still be in use\\)" } */
+      p[0] = k;
+      s += prev ? prev[0] : 0;
+      free (prev);
+      prev = p;
+    }
+  free (prev);
+  return s;
+}
+
+int
+grown_and_kept (int n, unsigned size)
+{
+  int s = 0;
+  char *kept = NULL;
+  for (int k = 0; k < n; k++)
+    {
+      char *p = malloc (16); /* { dg-message "allocation of 16 bytes moved to stack while its slot is free \\(heap otherwise: the block of an earlier iteration may still be in use\\); realloc grows it in place up to 256 bytes \\(heap beyond\\)" } */
+      p[0] = k;
+      char *q = realloc (p, size); /* { dg-message "allocation of unknown size does not escape; grows a block moved to stack: in its slot up to 256 bytes, on the heap beyond" } */
+      if (!q)
+	return -1;
+      s += kept ? kept[0] : 0;
+      free (kept);
+      kept = q;
+    }
+  free (kept);
   return s;
 }

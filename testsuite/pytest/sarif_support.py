@@ -61,7 +61,6 @@ REFUSAL_RULES = [
     (r"function may recurse", "may-recurse"),
     (r"resized by '", "resized"),
     (r"freed or used as heap memory", "freed-elsewhere"),
-    (r"may outlive a loop iteration", "may-outlive-iteration"),
     (r"freed through a pointer that may hold another", "free-may-free-another"),
     (r"frame budget used up", "frame-budget"),
 ]

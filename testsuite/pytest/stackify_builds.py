@@ -20,7 +20,10 @@ MOVED_RE = re.compile(
     r"^(?P<file>[^\n]*?):(?P<line>\d+):(?P<col>\d+): note: "
     r"allocation of (?:(?:at most )?(?P<size>\d+) bytes?|run-time size) "
     r"moved to stack"
-    r"(?: when it fits \d+ bytes \(heap otherwise\))?"
+    r"(?: when it fits \d+ bytes(?: \(heap otherwise\)| and its slot is free"
+    r" \(heap otherwise: the block of an earlier iteration may still be in"
+    r" use\))| while its slot is free \(heap otherwise: the block of an"
+    r" earlier iteration may still be in use\))?"
     r"(?:; realloc grows it in place up to \d+ bytes \(heap beyond\))?$",
     re.MULTILINE)
 ICE_RE = re.compile(r"internal compiler error|Please submit a full bug "

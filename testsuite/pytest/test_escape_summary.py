@@ -205,6 +205,17 @@ MESSAGES = [
      "(heap otherwise)",
      ("allocation", "run-time size", "moved",
       "slot of 256 bytes, heap otherwise", None, 256)),
+    ("allocation of 48 bytes moved to stack while its slot is free (heap "
+     "otherwise: the block of an earlier iteration may still be in use)",
+     ("allocation", "48 bytes", "moved",
+      "slot taken while free, heap otherwise", None, None)),
+    ("allocation of run-time size moved to stack when it fits 256 bytes and "
+     "its slot is free (heap otherwise: the block of an earlier iteration may "
+     "still be in use); realloc grows it in place up to 256 bytes (heap "
+     "beyond)",
+     ("allocation", "run-time size", "moved", "slot of 256 bytes when free, "
+      "heap otherwise; realloc grows it in place up to 256 bytes", None,
+      256)),
     ("allocation of 16 bytes moved to stack; realloc grows it in place up "
      "to 256 bytes (heap beyond)",
      ("allocation", "16 bytes", "moved",

@@ -213,7 +213,6 @@ def test_rules_of_each_verdict_reason_and_refusal(logged):
         "escape/stays-on-heap/calls-setjmp",
         "escape/stays-on-heap/freed-elsewhere",
         "escape/stays-on-heap/frame-budget",
-        "escape/stays-on-heap/may-outlive-iteration",
     }, sorted(used)
 
 
