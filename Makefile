@@ -17,9 +17,12 @@ OUT := $(if $(filter $(GCC_MAJOR),$(call major,gcc)),plugin,$(BUILD))
 GCC_PLUGIN_DIR = $(shell $(CC) -print-file-name=plugin)
 PYTHON := /usr/bin/python3
 
-CFLAGS_CORE := -std=c11 -O2 -g -fPIC -Wall -Wextra -Werror
-CXXFLAGS_PLUGIN = -std=gnu++17 -O2 -g -fPIC -fno-rtti -fno-exceptions \
-	-Wall -Wextra -Werror -Wno-unused-parameter \
+# Hidden by default: the plugin exports plugin_init and
+# plugin_is_GPL_compatible only (escape-plugin.cc), so that its calls of its
+# own functions are direct (no PLT), and may be inlined.
+CFLAGS_CORE := -std=c11 -O2 -g -fPIC -fvisibility=hidden -Wall -Wextra -Werror
+CXXFLAGS_PLUGIN = -std=gnu++17 -O2 -g -fPIC -fvisibility=hidden -fno-rtti \
+	-fno-exceptions -Wall -Wextra -Werror -Wno-unused-parameter \
 	-I$(GCC_PLUGIN_DIR)/include -Iplugin
 
 # The user's or the distribution's flags (dpkg-buildflags: hardening) come

@@ -4,6 +4,9 @@
 #ifndef ESCAPE_GCC_H
 #define ESCAPE_GCC_H
 
+/* What the plugin exports: the Makefile hides everything else.  */
+#define ESCAPE_EXPORT __attribute__ ((visibility ("default")))
+
 #include "gcc-plugin.h"
 #include "config.h"
 #include "system.h"

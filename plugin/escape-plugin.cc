@@ -32,7 +32,8 @@
 #include "escape-gcc.h"
 #include "plugin-version.h"
 
-int plugin_is_GPL_compatible;
+/* The two symbols GCC looks up in a plugin: the only ones it exports.  */
+ESCAPE_EXPORT int plugin_is_GPL_compatible;
 
 /* The names of the symbols the plugin takes from GCC and the libraries,
    each a weak reference (made by the Makefile, which says why).  */
@@ -244,7 +245,7 @@ missing_import ()
 
 } // anon namespace
 
-int
+ESCAPE_EXPORT int
 plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 {
   if (!plugin_default_version_check (version, &gcc_version))
