@@ -37,7 +37,8 @@ CORE_SRCS := plugin/escape-program.c plugin/escape-graph.c plugin/escape-propaga
 PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
 	plugin/escape-stackify.cc plugin/escape-guard.cc plugin/escape-loops.cc \
 	plugin/escape-allocators.cc plugin/escape-wrappers.cc plugin/escape-slots.cc \
-	plugin/escape-extract.cc plugin/escape-extract-calls.cc \
+	plugin/escape-extract.cc plugin/escape-extract-memory.cc \
+	plugin/escape-extract-calls.cc \
 	plugin/escape-extract-frames.cc plugin/escape-frontend.cc \
 	plugin/escape-report.cc plugin/escape-layout.cc \
 	plugin/escape-sarif.cc plugin/escape-sarif-rules.cc \

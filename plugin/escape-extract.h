@@ -1,8 +1,9 @@
 /* escape-extract.h -- what the extractor's files share: its state, and
    the functions one file calls in another.
 
-     escape-extract.cc	      values, memory references, assignments, the
+     escape-extract.cc	      nodes of declarations and SSA names, the
 			      statements of a function and the driver;
+     escape-extract-memory.cc values, memory references, assignments;
      escape-extract-calls.cc  calls: the libc table, allocations, direct,
 			      indirect and internal calls;
      escape-extract-frames.cc the frames of nested functions.  */
@@ -31,12 +32,19 @@ esc_reason reason (esc_reason_kind kind, const char *name = NULL,
 		   int argno = 0);
 const char *callee_name (tree fndecl);
 esc_node unknown_value (extractor *x);
+bool local_decl_p (extractor *x, tree decl);
 bool give_fields (extractor *x, esc_node obj, tree type);
 esc_node decl_node (extractor *x, tree decl);
+esc_node ssa_node (extractor *x, tree name);
 void note_address_taken (extractor *x, tree decl, esc_node node);
+void escape_unsupported (extractor *x, tree op);
+
+/* escape-extract-memory.cc  */
+esc_node address_of (extractor *x, tree ref);
 bool memory_ref_p (tree op);
 esc_node value_of (extractor *x, tree op);
 void assign_to (extractor *x, tree lhs, esc_node src);
+bool copy_struct (extractor *x, tree lhs, tree rhs);
 
 /* escape-extract-calls.cc  */
 tree analysable_callee (tree fndecl);
