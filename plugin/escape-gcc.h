@@ -71,6 +71,7 @@ struct escape_options
   bool stackify_recursive;
   unsigned long stackify_max;		/* bytes */
   unsigned long stackify_frame_max;	/* bytes per function */
+  unsigned long stackify_recursive_max;	/* bytes per thread */
   const char *sarif;			/* the SARIF log's name, or NULL */
 };
 
@@ -238,22 +239,43 @@ tree escape_freed_pointer (gcall *call);
    not a list of ALLOC:DEALLOC pairs.  */
 bool escape_name_allocators (const char *plugin, const char *value);
 
-/* escape-guard.cc: a new flag of FUN, "the slot is taken", false at its
-   entry.  CALL, an allocation (ENTRY), takes SLOT (of SLOT_SIZE bytes,
-   cleared if CLEARS) when what it asks fits and (with a FLAG) the slot is
-   not taken, and stays a call otherwise; FREE_CALL frees nothing when its
-   pointer is SLOT's address (and gives the slot back).  */
-tree escape_make_taken_flag (function *fun);
+/* Where a moved allocation's block goes (escape-stackify.cc): a char
+   array of the frame (DECL), or, in a function that may recurse, OFFSET
+   bytes into the region the function took from the thread's stack budget
+   when it began (REGION, a pointer variable of the frame; null when the
+   budget was spent: escape-budget.cc).  SIZE bytes; FLAG, if any, says
+   whether the slot is taken.  */
+struct escape_slot
+{
+  tree decl;
+  tree region;
+  unsigned HOST_WIDE_INT offset;
+  unsigned HOST_WIDE_INT size;
+  tree flag;
+};
+
+/* escape-guard.cc: a new variable of FUN's frame, of TYPE, addressable
+   (GCC makes it a register later), zero at FUN's entry.  CALL, an
+   allocation (ENTRY), takes SLOT (cleared if CLEARS) when what it asks
+   fits, the slot exists and is not taken, and stays a call otherwise;
+   FREE_CALL frees nothing when its pointer is SLOT's address (and gives
+   the slot back).  */
+tree escape_make_frame_var (function *fun, tree type, const char *name);
 void escape_guard_allocation (gcall *call, const esc_libc_fn *entry,
-			      bool clears, tree slot,
-			      unsigned HOST_WIDE_INT slot_size, tree flag);
-void escape_guard_free (gcall *free_call, tree slot, tree flag);
-/* CALL, a realloc whose pointer may be SLOT's address (SLOT_SIZE bytes)
-   and whose result, if any, is an SSA name, keeps the block in SLOT while
-   it fits and copies it to the heap when it grows past it (giving the
-   slot back, with a FLAG).  */
-void escape_guard_realloc (gcall *call, tree slot,
-			   unsigned HOST_WIDE_INT slot_size, tree flag);
+			      bool clears, const escape_slot &slot);
+void escape_guard_free (gcall *free_call, const escape_slot &slot);
+/* CALL, a realloc whose pointer may be SLOT's address and whose result,
+   if any, is an SSA name, keeps the block in SLOT while it fits and
+   copies it to the heap when it grows past it (giving the slot back).  */
+void escape_guard_realloc (gcall *call, const escape_slot &slot);
+
+/* escape-budget.cc: in FUN, which may recurse, takes a region of BYTES
+   (aligned to ALIGN bytes) from the stack when FUN begins, if the
+   thread's budget for recursive functions (BUDGET bytes in all) allows,
+   and gives it back at each return: returns the frame's pointer variable
+   that holds the region, or null.  */
+tree escape_take_region (function *fun, unsigned HOST_WIDE_INT bytes,
+			 unsigned HOST_WIDE_INT align, unsigned long budget);
 
 /* escape-slots.cc: is CALL malloc, calloc or aligned_alloc; is the slot
    replacing SITE cleared (calloc's, or an allocator's whose contents are

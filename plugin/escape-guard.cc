@@ -215,24 +215,58 @@ give_back_unless (gimple_seq *seq, location_t loc, tree flag, tree keep)
   store_flag (seq, loc, flag, still);
 }
 
+/* SLOT's address as a pointer of TYPE, computed into SEQ.  */
+tree
+slot_address (gimple_seq *seq, location_t loc, const escape_slot &slot,
+	      tree type)
+{
+  if (slot.decl)
+    return build_fold_addr_expr_with_type (slot.decl, type);
+  tree region = load_flag (seq, loc, slot.region);
+  tree at = gimple_build (seq, loc, POINTER_PLUS_EXPR, TREE_TYPE (region),
+			  region, size_int (slot.offset));
+  return gimple_convert (seq, loc, type, at);
+}
+
+/* Is there a slot at all, computed into SEQ: a region may be null (the
+   thread's budget was spent when the function began).  NULL_TREE for an
+   array, which always is.  */
+tree
+slot_exists (gimple_seq *seq, location_t loc, const escape_slot &slot)
+{
+  if (slot.decl)
+    return NULL_TREE;
+  tree region = load_flag (seq, loc, slot.region);
+  return gimple_build (seq, loc, NE_EXPR, boolean_type_node, region,
+		       build_zero_cst (TREE_TYPE (region)));
+}
+
+/* A AND B, where A may be NULL_TREE (true).  */
+tree
+and_also (gimple_seq *seq, location_t loc, tree a, tree b)
+{
+  return a ? gimple_build (seq, loc, BIT_AND_EXPR, boolean_type_node, a, b)
+	   : b;
+}
+
 }  // anon namespace
 
 tree
-escape_make_taken_flag (function *fun)
+escape_make_frame_var (function *fun, tree type, const char *name)
 {
-  tree flag = create_tmp_var (boolean_type_node, "escape_taken");
-  TREE_ADDRESSABLE (flag) = 1;
-  gassign *clear = gimple_build_assign (flag, boolean_false_node);
+  tree var = create_tmp_var (type, name);
+  TREE_ADDRESSABLE (var) = 1;
+  gassign *clear = gimple_build_assign (var, build_zero_cst (type));
   gsi_insert_on_edge_immediate (single_succ_edge
 				(ENTRY_BLOCK_PTR_FOR_FN (fun)), clear);
-  return flag;
+  return var;
 }
 
 void
 escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
-			 tree slot, unsigned HOST_WIDE_INT slot_size,
-			 tree flag)
+			 const escape_slot &slot)
 {
+  tree flag = slot.flag;
   tree lhs = gimple_call_lhs (call);
   location_t loc = gimple_location (call);
   basic_block join;
@@ -241,14 +275,15 @@ escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
 
   gimple_seq test = NULL;
   tree bytes;
-  tree fits = fits_slot (call, entry, slot_size, &test, &bytes);
+  tree fits = fits_slot (call, entry, slot.size, &test, &bytes);
+  if (tree exists = slot_exists (&test, loc, slot))
+    fits = and_also (&test, loc, fits, exists);
   if (flag)
     {
       tree taken = load_flag (&test, loc, flag);
       tree free_p = gimple_build (&test, loc, EQ_EXPR, boolean_type_node,
 				  taken, boolean_false_node);
-      fits = gimple_build (&test, loc, BIT_AND_EXPR, boolean_type_node, fits,
-			   free_p);
+      fits = and_also (&test, loc, fits, free_p);
     }
   end_with_test (test_bb, test, fits, loc);
   basic_block slot_bb = new_block (test_bb, EDGE_TRUE_VALUE,
@@ -257,28 +292,25 @@ escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
   edge slot_out = connect (slot_bb, join, EDGE_FALLTHRU,
 			   profile_probability::always ());
 
-  gimple_stmt_iterator in_slot = gsi_start_bb (slot_bb);
+  gimple_seq take = NULL;
   tree from_slot = make_ssa_name (TREE_TYPE (lhs));
-  gassign *take = gimple_build_assign (from_slot,
-				       build_fold_addr_expr_with_type
-				       (slot, TREE_TYPE (lhs)));
-  gimple_set_location (take, loc);
-  gsi_insert_after (&in_slot, take, GSI_NEW_STMT);
+  gassign *copy = gimple_build_assign (from_slot,
+				       slot_address (&take, loc, slot,
+						     TREE_TYPE (lhs)));
+  gimple_set_location (copy, loc);
+  gimple_seq_add_stmt (&take, copy);
   if (flag)
-    {
-      gimple_seq mark = NULL;
-      store_flag (&mark, loc, flag, boolean_true_node);
-      gsi_insert_seq_after (&in_slot, mark, GSI_NEW_STMT);
-    }
+    store_flag (&take, loc, flag, boolean_true_node);
   if (clears)
     {
       gcall *clear = gimple_build_call (builtin_decl_explicit
-					(BUILT_IN_MEMSET), 3,
-					build_fold_addr_expr (slot),
+					(BUILT_IN_MEMSET), 3, from_slot,
 					integer_zero_node, bytes);
       gimple_set_location (clear, loc);
-      gsi_insert_after (&in_slot, clear, GSI_NEW_STMT);
+      gimple_seq_add_stmt (&take, clear);
     }
+  gimple_stmt_iterator in_slot = gsi_start_bb (slot_bb);
+  gsi_insert_seq_after (&in_slot, take, GSI_NEW_STMT);
 
   tree from_heap = make_ssa_name (TREE_TYPE (lhs));
   gimple_call_set_lhs (call, from_heap);
@@ -331,33 +363,37 @@ skip_when (gcall *call, gimple_seq test, tree is_slot)
   cfg_changed ();
 }
 
-/* Appends to SEQ the test "PTR is SLOT's address", and (with FLAG) gives
-   the slot back when it is, as a free of PTR would.  */
+/* Appends to SEQ the test "PTR is SLOT's address" (and there is a slot:
+   a null region's offset is no block), and if FREES, gives the slot back
+   when it is, as a free of PTR would.  *ADDR is the slot's address.  */
 tree
-test_slot_freed (gimple_seq *seq, location_t loc, tree ptr, tree slot,
-		 tree flag)
+test_slot_freed (gimple_seq *seq, location_t loc, tree ptr,
+		 const escape_slot &slot, bool frees, tree *addr)
 {
-  tree slot_addr = build_fold_addr_expr_with_type (slot, TREE_TYPE (ptr));
+  *addr = slot_address (seq, loc, slot, TREE_TYPE (ptr));
   tree is_slot = append_unfolded (seq, loc, boolean_type_node, EQ_EXPR, ptr,
-				  slot_addr);
-  if (flag)
-    give_back_unless (seq, loc, flag,
+				  *addr);
+  if (tree exists = slot_exists (seq, loc, slot))
+    is_slot = and_also (seq, loc, is_slot, exists);
+  if (frees && slot.flag)
+    give_back_unless (seq, loc, slot.flag,
 		      append_unfolded (seq, loc, boolean_type_node, NE_EXPR,
-				       ptr, slot_addr));
+				       ptr, *addr));
   return is_slot;
 }
 
 }  // anon namespace
 
 void
-escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size,
-		      tree flag)
+escape_guard_realloc (gcall *call, const escape_slot &slot)
 {
   location_t loc = gimple_location (call);
   tree ptr = gimple_call_arg (call, 0);
   tree lhs = gimple_call_lhs (call);
+  tree flag = slot.flag;
   gimple_seq test = NULL;
-  tree is_slot = test_slot_freed (&test, loc, ptr, slot, NULL_TREE);
+  tree addr;
+  tree is_slot = test_slot_freed (&test, loc, ptr, slot, false, &addr);
   if (!lhs)
     {
       /* Its result unused: on the slot, nothing.  The slot stays taken,
@@ -380,7 +416,8 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size,
 				   profile_probability::even ());
   gimple_seq seq = NULL;
   tree n = gimple_convert (&seq, loc, size_type_node, gimple_call_arg (call, 1));
-  tree k = build_int_cst (size_type_node, slot_size);
+  tree k = build_int_cst (size_type_node, slot.size);
+  tree stays_at = gimple_convert (&seq, loc, lhs_type, addr);
   tree below = gimple_build (&seq, loc, MINUS_EXPR, size_type_node, n,
 			     build_one_cst (size_type_node));
   tree fits = gimple_build (&seq, loc, LT_EXPR, boolean_type_node, below, k);
@@ -419,7 +456,7 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size,
 				   profile_probability::very_likely ());
   append_call (copy_bb, NULL_TREE, loc,
 	       gimple_build_call (builtin_decl_explicit (BUILT_IN_MEMCPY), 3,
-				  grown, build_fold_addr_expr (slot), k));
+				  grown, addr, k));
   if (flag)
     {
       seq = NULL;
@@ -431,8 +468,7 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size,
 
   gphi *phi = create_phi_node (lhs, join);
   add_phi_arg (phi, from_heap, single_succ_edge (to_heap->dest), loc);
-  add_phi_arg (phi, build_fold_addr_expr_with_type (slot, lhs_type), stays,
-	       loc);
+  add_phi_arg (phi, stays_at, stays, loc);
   add_phi_arg (phi, build_zero_cst (lhs_type), freed, loc);
   add_phi_arg (phi, build_zero_cst (lhs_type), failed, loc);
   add_phi_arg (phi, grown, copied, loc);
@@ -440,13 +476,14 @@ escape_guard_realloc (gcall *call, tree slot, unsigned HOST_WIDE_INT slot_size,
 }
 
 void
-escape_guard_free (gcall *free_call, tree slot, tree flag)
+escape_guard_free (gcall *free_call, const escape_slot &slot)
 {
   tree ptr = escape_freed_pointer (free_call);
   if (integer_zerop (ptr))
     return;
   location_t loc = gimple_location (free_call);
   gimple_seq seq = NULL;
-  tree is_slot = test_slot_freed (&seq, loc, ptr, slot, flag);
+  tree addr;
+  tree is_slot = test_slot_freed (&seq, loc, ptr, slot, true, &addr);
   skip_when (free_call, seq, is_slot);
 }

@@ -11,8 +11,13 @@
 					     (default 256)
      -fplugin-arg-escape-stackify-frame-max=N  most bytes moved per function
 					     (default 1024)
-     -fplugin-arg-escape-stackify-recursive  also in functions that may
-					     recurse
+     -fplugin-arg-escape-stackify-recursive-max=N  most bytes a thread's
+					     functions that may recurse take
+					     from the stack for their slots, in
+					     all (default 16384)
+     -fplugin-arg-escape-stackify-recursive  in functions that may recurse,
+					     slots in the frame, without that
+					     limit
      -fplugin-arg-escape-allocator=A:D[,...]  the function A allocates and D
 					     frees, like malloc and free
 					     (repeatable)
@@ -30,7 +35,8 @@ namespace {
 
 const char valid_arguments[] =
   "'report', 'report=all', 'report=escapes', 'stackify', "
-  "'stackify-max=N', 'stackify-frame-max=N', 'stackify-recursive', "
+  "'stackify-max=N', 'stackify-frame-max=N', 'stackify-recursive-max=N', "
+  "'stackify-recursive', "
   "'allocator=ALLOC:DEALLOC', 'sarif=FILE'";
 
 /* The largest limit accepted: beyond it a stack frame is no place for an
@@ -99,6 +105,7 @@ escape_parse_options (const struct plugin_name_args *info,
   memset (options, 0, sizeof *options);
   options->stackify_max = 256;
   options->stackify_frame_max = 1024;
+  options->stackify_recursive_max = 16384;
   for (int i = 0; i < info->argc; i++)
     {
       const struct plugin_argument *arg = &info->argv[i];
@@ -113,6 +120,8 @@ escape_parse_options (const struct plugin_name_args *info,
 	ok &= parse_limit (plugin, arg, &options->stackify_max);
       else if (!strcmp (arg->key, "stackify-frame-max"))
 	ok &= parse_limit (plugin, arg, &options->stackify_frame_max);
+      else if (!strcmp (arg->key, "stackify-recursive-max"))
+	ok &= parse_limit (plugin, arg, &options->stackify_recursive_max);
       else if (!strcmp (arg->key, "allocator"))
 	ok &= escape_name_allocators (plugin, arg->value);
       else if (!strcmp (arg->key, "sarif"))

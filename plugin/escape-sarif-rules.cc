@@ -86,8 +86,10 @@ const text refusals[] = {
   { "calls-setjmp", "the function calls setjmp",
     "A second return from setjmp could see a slot reused." },
   { "may-recurse", "the function may recurse",
-    "Each frame of a recursion would hold its slot; "
-    "-fplugin-arg-escape-stackify-recursive moves it anyway when the "
+    "Its slot would come from the thread's stack budget, which is smaller "
+    "than the slot (-fplugin-arg-escape-stackify-recursive-max=N, default "
+    "16384), or it needs an alignment above 16 bytes; "
+    "-fplugin-arg-escape-stackify-recursive puts it in the frame when the "
     "depth is bounded." },
   { "resized", "resized by a function the pass does not rewrite",
     "Resize it with realloc, which the pass rewrites." },

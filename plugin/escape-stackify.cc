@@ -55,7 +55,15 @@ struct candidate
   bool flagged;			/* in a loop, a block may outlive its
 				   iteration: the slot is taken only while
 				   free */
+  bool budgeted;		/* the function may recurse: the slot is in
+				   the region it takes from the thread's
+				   stack budget (escape-budget.cc) */
 };
+
+/* The alignment of a region taken from the thread's budget: what malloc
+   gives.  A slot that needs more stays on the heap in a function that may
+   recurse.  */
+const unsigned HOST_WIDE_INT max_region_alignment = 16;
 
 /* Is C an allocation of run-time size, that GCC's ranges do not bound?  */
 bool
@@ -65,11 +73,12 @@ run_time_size_p (const candidate &c)
 }
 
 /* Is C's slot taken only when a test at run time allows: its size fits,
-   or its slot is free (escape-guard.cc)?  */
+   its slot is free, or the thread's budget gave the function a region
+   (escape-guard.cc)?  */
 bool
 guarded_p (const candidate &c)
 {
-  return run_time_size_p (c) || c.flagged;
+  return run_time_size_p (c) || c.flagged || c.budgeted;
 }
 
 /* Do C's frees stay, and skip its slot: it is guarded, or realloc may have
@@ -235,9 +244,10 @@ refusal_text (struct esc_unit *unit, esc_fn fn, const candidate &c,
 		   "alignment is not a constant power of two up to 4096");
   if (facts->fun->calls_setjmp)
     return refuse (kind, ESCAPE_REFUSAL_SETJMP, "function calls setjmp");
-  if (!options->stackify_recursive && function_may_recurse (unit, facts))
+  if (c.budgeted && (c.slot_size > options->stackify_recursive_max
+		     || c.align_bytes > max_region_alignment))
     return refuse (kind, ESCAPE_REFUSAL_RECURSIVE,
-		   "function may recurse (see stackify-recursive)");
+		   "function may recurse (see stackify-recursive-max)");
   if (const char *resizer = unmovable_resizer (unit, fn, facts->fun, c,
 						   sites))
     {
@@ -392,7 +402,9 @@ decide (struct esc_unit *unit, esc_fn fn, function *fun,
 		 (unsigned HOST_WIDE_INT) options->stackify_max);
       candidate c = { &site, false, NULL, ESCAPE_REFUSAL_NONE,
 		      escape_slot_alignment (site), slot_size, resized,
-		      bounded, bound, false };
+		      bounded, bound, false,
+		      !options->stackify_recursive
+		      && function_may_recurse (unit, &facts) };
       c.refusal = refusal_text (unit, fn, c, sites, &facts, options,
 				&c.refusal_kind);
       c.moved = !c.refusal;
@@ -425,6 +437,38 @@ make_slot (const candidate &c)
   DECL_USER_ALIGN (slot) = 1;
   TREE_ADDRESSABLE (slot) = 1;
   return slot;
+}
+
+/* The slots of the moved candidates of CANDS, in *SLOTS (one per
+   candidate): arrays of the frame, or places in the region the function
+   takes from the thread's budget when it may recurse; with their flags.  */
+void
+make_slots (const candidates &cands, const struct escape_options *options,
+	    vec<escape_slot> *slots)
+{
+  unsigned HOST_WIDE_INT region_bytes = 0;
+  for (const candidate &c : cands.list)
+    {
+      escape_slot slot = { NULL_TREE, NULL_TREE, 0, c.slot_size, NULL_TREE };
+      if (c.moved && c.budgeted)
+	{
+	  slot.offset = ROUND_UP (region_bytes, max_region_alignment);
+	  region_bytes = slot.offset + c.slot_size;
+	}
+      else if (c.moved)
+	slot.decl = make_slot (c);
+      if (c.moved && c.flagged)
+	slot.flag = escape_make_frame_var (cfun, boolean_type_node,
+					   "escape_taken");
+      slots->safe_push (slot);
+    }
+  if (!region_bytes)
+    return;
+  tree region = escape_take_region (cfun, region_bytes, max_region_alignment,
+				    options->stackify_recursive_max);
+  for (unsigned i = 0; i < cands.list.length (); i++)
+    if (cands.list[i].moved && cands.list[i].budgeted)
+      (*slots)[i].region = region;
 }
 
 /* Removes STMT's virtual definition from the IL.  */
@@ -468,7 +512,8 @@ move_allocation (const candidate &c, tree slot)
    always frees the same one (never a null pointer, never another), else
    nothing.  */
 void
-remove_free (gcall *free_call, candidates &cands, vec<tree> &slots)
+remove_free (gcall *free_call, candidates &cands,
+	     const vec<escape_slot> &slots)
 {
   hash_set<gimple *> visited;
   auto_vec<gcall *> calls;
@@ -483,7 +528,7 @@ remove_free (gcall *free_call, candidates &cands, vec<tree> &slots)
       return;
     }
   candidate *c = candidate_for (cands, calls[0]);
-  tree slot = slots[c - cands.list.address ()];
+  tree slot = slots[c - cands.list.address ()].decl;
   gassign *clobber = gimple_build_assign (slot, build_clobber (TREE_TYPE
 							       (slot)));
   gimple_set_location (clobber, gimple_location (free_call));
@@ -494,8 +539,7 @@ remove_free (gcall *free_call, candidates &cands, vec<tree> &slots)
    address: the slot's address may have reached it any way.  */
 void
 guard_kept_frees (const escape_sites &sites, const vec<gcall *> &removed,
-		  const candidates &cands, const vec<tree> &slots,
-		  const vec<tree> &flags)
+		  const candidates &cands, const vec<escape_slot> &slots)
 {
   for (const escape_free_site &f : sites.frees)
     {
@@ -503,7 +547,7 @@ guard_kept_frees (const escape_sites &sites, const vec<gcall *> &removed,
 	continue;
       for (unsigned i = 0; i < cands.list.length (); i++)
 	if (cands.list[i].moved && frees_stay_p (cands.list[i]))
-	  escape_guard_free (f.call, slots[i], flags[i]);
+	  escape_guard_free (f.call, slots[i]);
     }
 }
 
@@ -520,28 +564,21 @@ resizes_p (struct esc_unit *unit, esc_fn fn, const escape_free_site &r,
    while it fits, and copies it to the heap beyond.  */
 void
 guard_reallocs (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
-		const candidates &cands, const vec<tree> &slots,
-		const vec<tree> &flags)
+		const candidates &cands, const vec<escape_slot> &slots)
 {
   for (const escape_free_site &r : sites.reallocs)
     for (unsigned i = 0; i < cands.list.length (); i++)
       if (resizes_p (unit, fn, r, cands.list[i]))
-	escape_guard_realloc (r.call, slots[i], cands.list[i].slot_size,
-			      flags[i]);
+	escape_guard_realloc (r.call, slots[i]);
 }
 
 bool
 rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
-	 candidates &cands)
+	 candidates &cands, const struct escape_options *options)
 {
-  auto_vec<tree> slots, flags;
+  auto_vec<escape_slot> slots;
   bool changed = false;
-  for (const candidate &c : cands.list)
-    {
-      slots.safe_push (c.moved ? make_slot (c) : NULL_TREE);
-      flags.safe_push (c.moved && c.flagged ? escape_make_taken_flag (cfun)
-		       : NULL_TREE);
-    }
+  make_slots (cands, options, &slots);
   /* Frees first: they are found by tracing from the allocation calls.  */
   auto_vec<gcall *> frees;
   for (const escape_free_site &f : sites.frees)
@@ -549,18 +586,17 @@ rewrite (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
       frees.safe_push (f.call);
   for (gcall *free_call : frees)
     remove_free (free_call, cands, slots);
-  guard_kept_frees (sites, frees, cands, slots, flags);
-  guard_reallocs (unit, fn, sites, cands, slots, flags);
+  guard_kept_frees (sites, frees, cands, slots);
+  guard_reallocs (unit, fn, sites, cands, slots);
   for (unsigned i = 0; i < cands.list.length (); i++)
     if (cands.list[i].moved)
       {
 	const candidate &c = cands.list[i];
 	if (guarded_p (c) && gimple_call_lhs (c.site->call))
 	  escape_guard_allocation (c.site->call, c.site->entry,
-				   escape_slot_cleared_p (*c.site), slots[i],
-				   c.slot_size, flags[i]);
+				   escape_slot_cleared_p (*c.site), slots[i]);
 	else
-	  move_allocation (c, slots[i]);
+	  move_allocation (c, slots[i].decl);
 	changed = true;
       }
   return changed || !frees.is_empty ();
@@ -593,7 +629,8 @@ append_note (char *text, size_t size, const char *format, ...)
 
 /* The note on a moved candidate C.  */
 void
-moved_note (const candidate &c, char *text, size_t size)
+moved_note (const candidate &c, const struct escape_options *options,
+	    char *text, size_t size)
 {
   text[0] = 0;
   if (run_time_size_p (c))
@@ -618,11 +655,15 @@ moved_note (const candidate &c, char *text, size_t size)
     append_note (text, size, "; realloc grows it in place up to "
 		 HOST_WIDE_INT_PRINT_UNSIGNED " bytes (heap beyond)",
 		 c.slot_size);
+  if (c.budgeted)
+    append_note (text, size, "; the function may recurse: its slot is "
+		 "taken from a stack budget of %lu bytes per thread (heap "
+		 "once it is spent)", options->stackify_recursive_max);
 }
 
 void
 note_decisions (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
-		const candidates &cands)
+		const candidates &cands, const struct escape_options *options)
 {
   for (const candidate &c : cands.list)
     {
@@ -637,7 +678,7 @@ note_decisions (struct esc_unit *unit, esc_fn fn, const escape_sites &sites,
       if (c.moved)
 	{
 	  kind.verdict = ESCAPE_VERDICT_MOVED;
-	  moved_note (c, text, sizeof text);
+	  moved_note (c, options, text, sizeof text);
 	}
       else if (grows)
 	{
@@ -706,9 +747,9 @@ escape_stackify (struct esc_unit *unit, function *fun,
       esc_late_solve (unit, fn);
       decide (unit, fn, fun, sites, options, cands);
       if (options->report == ESCAPE_REPORT_ALL)
-	note_decisions (unit, fn, sites, cands);
+	note_decisions (unit, fn, sites, cands, options);
       tell_marks (cands);
-      changed = rewrite (unit, fn, sites, cands);
+      changed = rewrite (unit, fn, sites, cands, options);
     }
   esc_late_end (unit, fn);
   if (!changed)

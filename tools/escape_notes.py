@@ -90,6 +90,10 @@ from escape_source import SourceFiles
 _SIZE = r"(?:\d+ bytes?|unknown size)"
 # What lto1's stackify notes end with (ESCAPE_LINK_TIME_CLAUSE).
 _LINK_TIME = r"(?: \(at link time, seeing the whole program\))?"
+# What a note on a slot in a function that may recurse ends with.
+_BUDGET = (r"(?:; the function may recurse: its slot is taken from a stack"
+           r" budget of (?P<budget>\d+) bytes per thread \(heap once it is"
+           r" spent\))?")
 # What a note on a slot taken only while it is free (in a loop) says.
 _SHARED = (r"(?P<shared>%s \(heap otherwise: the block of an earlier"
            r" iteration may still be in use\))")
@@ -99,14 +103,15 @@ _MESSAGES = [
         r"allocation of (?P<subject>%s|at most \d+ bytes?) moved to stack"
         r"%s?"
         r"(?:; realloc grows it in place up to (?P<slot>\d+) bytes"
-        r" \(heap beyond\))?%s$"
-        % (_SIZE, _SHARED % " while its slot is free", _LINK_TIME)),
+        r" \(heap beyond\))?%s%s$"
+        % (_SIZE, _SHARED % " while its slot is free", _BUDGET, _LINK_TIME)),
      "moved"),
     ("allocation", re.compile(
         r"allocation of (?P<subject>run-time size) moved to stack when it"
         r" fits (?P<slot>\d+) bytes(?: \(heap otherwise\)|%s)"
         r"(?:; realloc grows it in place up to \d+ bytes \(heap beyond\))?"
-        r"%s$" % (_SHARED % " and its slot is free", _LINK_TIME)), "moved"),
+        r"%s%s$" % (_SHARED % " and its slot is free", _BUDGET, _LINK_TIME)),
+     "moved"),
     ("allocation", re.compile(
         r"allocation of (?P<subject>%s) does not escape; grows a block moved"
         r" to stack: in its slot up to (?P<slot>\d+) bytes, on the heap"
@@ -143,6 +148,10 @@ def _how_moved(message, slot):
     if grows:
         parts.append("realloc grows it in place up to %s bytes"
                      % grows.group(1))
+    budget = re.search(r"a stack budget of (\d+) bytes per thread", message)
+    if budget:
+        parts.append("recursive: from a stack budget of %s bytes per thread"
+                     % budget.group(1))
     return "; ".join(parts) or None
 
 

@@ -1,6 +1,11 @@
-/* stackify leaves the allocations of a function that may recurse (directly
-   or through another function of the file) on the heap, unless
-   stackify-recursive is given (stackify-recursive-allowed.c).  */
+/* The allocations of a function that may recurse (directly or through
+   another function of the file) take their slots from the thread's stack
+   budget (stackify-recursive-max): a region the function takes when it
+   begins, while the budget lasts, the heap beyond.  With
+   stackify-recursive-max=0 they stay on the heap
+   (stackify-recursive-budget0.c); with stackify-recursive, their slots are
+   in the frame (stackify-recursive-allowed.c).  A slot aligned beyond what
+   malloc gives stays on the heap.  */
 /* { dg-escape-args "report stackify" } */
 /* { dg-options "-O2" } */
 
@@ -9,7 +14,7 @@
 int
 recurse (int n, int i)
 {
-  char *p = calloc (16, 1); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: function may recurse \\(see stackify-recursive\\)" } */
+  char *p = calloc (16, 1); /* { dg-message "allocation of 16 bytes moved to stack; the function may recurse: its slot is taken from a stack budget of 16384 bytes per thread \\(heap once it is spent\\)" } */
   p[i] = n;
   int r = p[0];
   if (n > 0)
@@ -23,7 +28,7 @@ static int ping (int n);
 int
 pong (int n)
 {
-  char *p = calloc (16, 1); /* { dg-message "allocation of 16 bytes does not escape; stays on heap: function may recurse (see stackify-recursive)" } */
+  char *p = calloc (16, 1); /* { dg-message "allocation of 16 bytes moved to stack; the function may recurse: its slot is taken from a stack budget of 16384 bytes per thread \\(heap once it is spent\\)" } */
   p[n & 15] = 1;
   int r = p[3];
   if (n > 0)
@@ -51,6 +56,16 @@ not_recursive (int n)
   char *p = calloc (16, 1); /* { dg-message "allocation of 16 bytes moved to stack" } */
   p[n & 15] = 1;
   int r = p[3] + leaf (n) + p[2];
+  free (p);
+  return r;
+}
+
+int
+aligned_recursion (int n)
+{
+  char *p = aligned_alloc (64, 64); /* { dg-message "allocation of 64 bytes does not escape; stays on heap: function may recurse \\(see stackify-recursive-max\\)" } */
+  p[n & 63] = 1;
+  int r = p[3] + (n > 0 ? aligned_recursion (n - 1) : 0);
   free (p);
   return r;
 }

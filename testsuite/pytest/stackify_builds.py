@@ -24,7 +24,9 @@ MOVED_RE = re.compile(
     r" \(heap otherwise: the block of an earlier iteration may still be in"
     r" use\))| while its slot is free \(heap otherwise: the block of an"
     r" earlier iteration may still be in use\))?"
-    r"(?:; realloc grows it in place up to \d+ bytes \(heap beyond\))?$",
+    r"(?:; realloc grows it in place up to \d+ bytes \(heap beyond\))?"
+    r"(?:; the function may recurse: its slot is taken from a stack budget of"
+    r" \d+ bytes per thread \(heap once it is spent\))?$",
     re.MULTILINE)
 ICE_RE = re.compile(r"internal compiler error|Please submit a full bug "
                     r"report|killed by signal|Segmentation fault")

@@ -74,7 +74,7 @@ w.c:5:15: note: allocation of run-time size moved to stack when it fits 256 byte
 In function 'wrap',
     inlined from 'two' at w.c:20:3,
     inlined from 'outer' at w.c:30:3:
-w.c:5:15: note: allocation of unknown size does not escape; stays on heap: function may recurse (see stackify-recursive)
+w.c:5:15: note: allocation of unknown size does not escape; stays on heap: function may recurse (see stackify-recursive-max)
 w.c: In function 'wrap':
 w.c:5:15: note: allocation of unknown size escapes: returned to caller
 w.c: In function 'one':
@@ -93,7 +93,7 @@ def test_inlined_wrapper_notes_belong_to_its_calls():
     assert check_packages.classify(WRAPPER_LOG) == {
         "w.c:5:15": ("escapes", "returned to caller"),
         "w.c:12:17": ("moved", None),
-        "w.c:20:9": ("stays", "function may recurse (see stackify-recursive)"),
+        "w.c:20:9": ("stays", "function may recurse (see stackify-recursive-max)"),
         # not a wrapper's call: the inlined constructor's own site
         "w.c:40:9": ("moved", None),
     }

@@ -216,6 +216,11 @@ MESSAGES = [
      ("allocation", "run-time size", "moved", "slot of 256 bytes when free, "
       "heap otherwise; realloc grows it in place up to 256 bytes", None,
       256)),
+    ("allocation of 24 bytes moved to stack; the function may recurse: its "
+     "slot is taken from a stack budget of 16384 bytes per thread (heap once "
+     "it is spent)",
+     ("allocation", "24 bytes", "moved", "recursive: from a stack budget of "
+      "16384 bytes per thread", None, None)),
     ("allocation of 16 bytes moved to stack; realloc grows it in place up "
      "to 256 bytes (heap beyond)",
      ("allocation", "16 bytes", "moved",

@@ -146,3 +146,27 @@ def test_allocator_pairs_are_accepted(compile):
     assert rc == 0, err
     assert not errors(err), err
     assert parse_notes(err)
+
+
+@pytest.mark.parametrize("key", ["stackify-max", "stackify-frame-max",
+                                 "stackify-recursive-max"])
+@pytest.mark.parametrize("value", [None, "", "x", "-1", "12k", "1048577"])
+def test_bad_limit_is_an_error(compile, key, value):
+    arg = key if value is None else "%s=%s" % (key, value)
+    rc, _out, err = compile(SRC, "-O2", args=("report", "stackify", arg))
+    assert rc != 0, err
+    assert not ice(err), err
+    lines = errors(err)
+    assert lines and "-fplugin-arg-escape-%s" % key in lines[0], err
+    assert ("needs a number of bytes" in lines[0]
+            or "valid values are 0 to 1048576" in lines[0]), lines[0]
+    assert parse_notes(err) == []
+
+
+def test_limits_are_named_among_the_valid_arguments(compile):
+    _rc, _out, err = compile(SRC, "-O2", args=("bogus",))
+    line = [l for l in errors(err) if "unknown argument" in l][0]
+    for key in ("stackify-max=N", "stackify-frame-max=N",
+                "stackify-recursive-max=N", "stackify-recursive"):
+        assert "'%s'" % key in line.replace("\u2018", "'").replace(
+            "\u2019", "'"), line

@@ -67,7 +67,7 @@ int large (void) { char *p = malloc (1000); int r = use (p); free (p); return r;
 int dup (void) { char *d = strdup ("abc"); int r = d[0]; free (d); return r; }
 int recurse (int n)
 {
-  char *p = malloc (8);
+  char *p = aligned_alloc (64, 64);
   int r = n ? recurse (n - 1) : 0;
   r += use (p);
   free (p);

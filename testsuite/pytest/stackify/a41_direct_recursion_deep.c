@@ -1,8 +1,9 @@
-/* A directly recursive function that allocates 200 bytes in each frame
-   ("function may recurse": it must stay on the heap without
-   stackify-recursive).  The recursion runs 20000 deep on a thread with a
-   2 MiB stack: enough for the frames as written, not if each frame also
-   holds the allocation.  */
+/* A directly recursive function that allocates 200 bytes in each frame.
+   The recursion runs 20000 deep on a thread with a 2 MiB stack: enough for
+   the frames as written, not if each frame also held the allocation.
+   Stackify takes the slots of the first levels from the thread's stack
+   budget (stackify-recursive-max, 16 KiB) and leaves the deeper ones on
+   the heap, so the stack still holds.  */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
