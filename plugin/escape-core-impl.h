@@ -444,8 +444,18 @@ void esc_graph_external (struct graph *g, esc_node obj,
 void esc_graph_free_record (struct graph *g, esc_node ptr, int how);
 void esc_graph_propagate (struct graph *g);
 /* The cell that holds N's contents: N's, or that of the nodes it was
-   merged with.  */
-esc_node esc_graph_rep (struct graph *g, esc_node n);
+   merged with.  Inline, as the few small functions every walk and set
+   test calls in every file.  */
+static inline esc_node
+esc_graph_rep (struct graph *g, esc_node n)
+{
+  while (g->rep[n] != n)
+    {
+      g->rep[n] = g->rep[g->rep[n]];
+      n = g->rep[n];
+    }
+  return n;
+}
 int esc_set_add (struct pts_set *s, esc_node x);
 void esc_graph_enqueue (struct graph *g, esc_node n);
 int esc_compare_nodes (const void *a, const void *b);
@@ -457,7 +467,31 @@ void esc_sort_unique (struct node_vec *v);
    (before propagation).  */
 void esc_collapse_cycles (struct graph *g);
 void esc_merge_equivalents (struct graph *g);
-int esc_pts_contains (const struct pts_set *s, esc_node x);
+/* The slot X's hash starts at in a set's index.  */
+static inline uint32_t
+esc_hash_node (esc_node x)
+{
+  uint32_t h = x * 0x9E3779B1u;
+  return h ^ (h >> 15);
+}
+
+static inline int
+esc_pts_contains (const struct pts_set *s, esc_node x)
+{
+  if (!s->slots)
+    {
+      for (uint32_t i = 0; i < s->n; i++)
+	if (s->v[i] == x)
+	  return 1;
+      return 0;
+    }
+  uint32_t mask = s->nslots - 1;
+  for (uint32_t j = esc_hash_node (x) & mask; s->slots[j];
+       j = (j + 1) & mask)
+    if (s->slots[j] == x + 1)
+      return 1;
+  return 0;
+}
 /* The objects N may point to.  */
 const struct pts_set *esc_graph_pts (struct graph *g, esc_node n);
 /* PTS (N) in the order its objects came (propagation is deterministic,
@@ -469,8 +503,17 @@ struct node_vec esc_pts_list (struct graph *g, esc_node n);
    node: a vector of their own each time cost a tenth of the solving).  */
 const struct node_vec *esc_pointees (struct graph *g, esc_node n);
 void esc_graph_new_walk (struct graph *g);
-int esc_graph_visited (const struct graph *g, esc_node n);
-void esc_graph_visit (struct graph *g, esc_node n);
+static inline int
+esc_graph_visited (const struct graph *g, esc_node n)
+{
+  return g->stamp[n] == g->cur_stamp;
+}
+
+static inline void
+esc_graph_visit (struct graph *g, esc_node n)
+{
+  g->stamp[n] = g->cur_stamp;
+}
 
 /* ------------------------------------------------------------------ */
 /* Provenance (escape-provenance.c).  */

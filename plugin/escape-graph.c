@@ -24,18 +24,11 @@
 /* Below this size a set is searched linearly.  */
 #define SET_LINEAR_MAX 16
 
-static uint32_t
-hash_node (esc_node x)
-{
-  uint32_t h = x * 0x9E3779B1u;
-  return h ^ (h >> 15);
-}
-
 static void
 set_index (struct pts_set *s, esc_node x)
 {
   uint32_t mask = s->nslots - 1;
-  uint32_t j = hash_node (x) & mask;
+  uint32_t j = esc_hash_node (x) & mask;
   while (s->slots[j])
     j = (j + 1) & mask;
   s->slots[j] = x + 1;
@@ -51,23 +44,6 @@ set_reindex (struct pts_set *s)
   s->slots = esc_xcalloc (s->nslots, sizeof *s->slots);
   for (uint32_t i = 0; i < s->n; i++)
     set_index (s, s->v[i]);
-}
-
-int
-esc_pts_contains (const struct pts_set *s, esc_node x)
-{
-  if (!s->slots)
-    {
-      for (uint32_t i = 0; i < s->n; i++)
-	if (s->v[i] == x)
-	  return 1;
-      return 0;
-    }
-  uint32_t mask = s->nslots - 1;
-  for (uint32_t j = hash_node (x) & mask; s->slots[j]; j = (j + 1) & mask)
-    if (s->slots[j] == x + 1)
-      return 1;
-  return 0;
 }
 
 /* Adds X to S; returns 1 if it was not there.  */
@@ -97,19 +73,6 @@ esc_compare_nodes (const void *a, const void *b)
 {
   esc_node x = *(const esc_node *) a, y = *(const esc_node *) b;
   return (x > y) - (x < y);
-}
-
-/* The cell that holds N's contents: N's, or that of the cycle it was
-   merged into.  */
-esc_node
-esc_graph_rep (struct graph *g, esc_node n)
-{
-  while (g->rep[n] != n)
-    {
-      g->rep[n] = g->rep[g->rep[n]];
-      n = g->rep[n];
-    }
-  return n;
 }
 
 const struct pts_set *
@@ -409,16 +372,4 @@ esc_graph_new_walk (struct graph *g)
       g->local = esc_xcalloc (g->n, sizeof *g->local);
     }
   g->cur_stamp++;
-}
-
-int
-esc_graph_visited (const struct graph *g, esc_node n)
-{
-  return g->stamp[n] == g->cur_stamp;
-}
-
-void
-esc_graph_visit (struct graph *g, esc_node n)
-{
-  g->stamp[n] = g->cur_stamp;
 }
