@@ -62,12 +62,15 @@ REPS = 3
 # escaping): all but control, whose object escapes.  strcopy has a
 # run-time size (a guarded slot), builder grows with realloc, xmalloc
 # allocates through the program's own allocator of another file, loopfree
-# frees on one path of a loop only.
+# frees on one path of a loop only, window keeps the previous iteration's
+# block (a slot taken while free), treewalk recurses (a slot from the
+# thread's stack budget).
 KERNELS = ["scratch", "record", "histogram", "polint", "tokenize",
            "ctor_dtor", "strcopy", "builder", "xmalloc", "loopfree",
-           "control"]
+           "window", "treewalk", "control"]
 CONVERTIBLE = {"scratch", "record", "histogram", "polint", "tokenize",
-               "ctor_dtor", "strcopy", "builder", "xmalloc", "loopfree"}
+               "ctor_dtor", "strcopy", "builder", "xmalloc", "loopfree",
+               "window", "treewalk"}
 if os.environ.get("BENCH_KERNELS"):
     KERNELS = [k for k in os.environ["BENCH_KERNELS"].split(",")]
 
