@@ -73,25 +73,6 @@ append (gimple_seq *seq, location_t loc, tree type, tree_code code, tree a,
   return lhs;
 }
 
-/* Appends to SEQ a load of VAR, and returns it.  */
-tree
-load (gimple_seq *seq, location_t loc, tree var)
-{
-  tree value = make_ssa_name (TREE_TYPE (var));
-  gassign *stmt = gimple_build_assign (value, var);
-  gimple_set_location (stmt, loc);
-  gimple_seq_add_stmt (seq, stmt);
-  return value;
-}
-
-void
-store (gimple_seq *seq, location_t loc, tree var, tree value)
-{
-  gassign *stmt = gimple_build_assign (var, value);
-  gimple_set_location (stmt, loc);
-  gimple_seq_add_stmt (seq, stmt);
-}
-
 /* Takes the region into REGION when FUN begins: a test of the budget in
    a block of its own before the body, and the alloca in a block the test
    skips once the budget is spent (an alloca of 0 bytes would still cost
@@ -107,8 +88,8 @@ take_at_entry (function *fun, tree region, unsigned HOST_WIDE_INT bytes,
 				    (ENTRY_BLOCK_PTR_FOR_FN (fun)));
   edge skip = single_succ_edge (test_bb);
   gimple_seq seq = NULL;
-  store (&seq, loc, region, null_pointer_node);
-  tree used = load (&seq, loc, used_var);
+  escape_store_var (&seq, loc, region, null_pointer_node);
+  tree used = escape_load_var (&seq, loc, used_var);
   tree ok = append (&seq, loc, boolean_type_node, LE_EXPR, used,
 		    build_int_cst (size_type_node, budget - bytes));
   gcond *cond = gimple_build_cond (NE_EXPR, ok, boolean_false_node,
@@ -130,7 +111,7 @@ take_at_entry (function *fun, tree region, unsigned HOST_WIDE_INT bytes,
   out->probability = profile_probability::always ();
 
   seq = NULL;
-  store (&seq, loc, used_var,
+  escape_store_var (&seq, loc, used_var,
 	 append (&seq, loc, size_type_node, PLUS_EXPR, used, size));
   tree carved = make_ssa_name (ptr_type_node);
   gcall *alloca_call
@@ -140,7 +121,7 @@ take_at_entry (function *fun, tree region, unsigned HOST_WIDE_INT bytes,
   gimple_call_set_lhs (alloca_call, carved);
   gimple_set_location (alloca_call, loc);
   gimple_seq_add_stmt (&seq, alloca_call);
-  store (&seq, loc, region, carved);
+  escape_store_var (&seq, loc, region, carved);
   at = gsi_start_bb (carve_bb);
   gsi_insert_seq_after (&at, seq, GSI_NEW_STMT);
   free_dominance_info (CDI_DOMINATORS);
@@ -154,14 +135,14 @@ give_back_sequence (tree region, unsigned HOST_WIDE_INT bytes, location_t loc)
 {
   tree used_var = thread_budget_used ();
   gimple_seq seq = NULL;
-  tree held = load (&seq, loc, region);
+  tree held = escape_load_var (&seq, loc, region);
   tree took = append (&seq, loc, boolean_type_node, NE_EXPR, held,
 		      null_pointer_node);
   tree back = append (&seq, loc, size_type_node, COND_EXPR, took,
 		      build_int_cst (size_type_node, bytes),
 		      build_zero_cst (size_type_node));
-  tree used = load (&seq, loc, used_var);
-  store (&seq, loc, used_var,
+  tree used = escape_load_var (&seq, loc, used_var);
+  escape_store_var (&seq, loc, used_var,
 	 append (&seq, loc, size_type_node, MINUS_EXPR, used, back));
   return seq;
 }

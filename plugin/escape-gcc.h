@@ -261,6 +261,11 @@ struct escape_slot
    FREE_CALL frees nothing when its pointer is SLOT's address (and gives
    the slot back).  */
 tree escape_make_frame_var (function *fun, tree type, const char *name);
+/* Appends to SEQ a load of the variable VAR (its value, returned), or the
+   store "VAR = VALUE".  */
+tree escape_load_var (gimple_seq *seq, location_t loc, tree var);
+void escape_store_var (gimple_seq *seq, location_t loc, tree var,
+		       tree value);
 void escape_guard_allocation (gcall *call, const esc_libc_fn *entry,
 			      bool clears, const escape_slot &slot);
 void escape_guard_free (gcall *free_call, const escape_slot &slot);

@@ -175,26 +175,6 @@ append_call (basic_block bb, tree lhs, location_t loc, gcall *call)
   gsi_insert_after (&at, call, GSI_NEW_STMT);
 }
 
-/* Appends to SEQ a load of FLAG, and returns it.  */
-tree
-load_flag (gimple_seq *seq, location_t loc, tree flag)
-{
-  tree value = make_ssa_name (TREE_TYPE (flag));
-  gassign *load = gimple_build_assign (value, flag);
-  gimple_set_location (load, loc);
-  gimple_seq_add_stmt (seq, load);
-  return value;
-}
-
-/* Appends to SEQ "FLAG = VALUE".  */
-void
-store_flag (gimple_seq *seq, location_t loc, tree flag, tree value)
-{
-  gassign *store = gimple_build_assign (flag, value);
-  gimple_set_location (store, loc);
-  gimple_seq_add_stmt (seq, store);
-}
-
 /* Appends SEQ to the end of BB, which does not end in a control
    statement.  */
 void
@@ -209,10 +189,10 @@ append_seq (basic_block bb, gimple_seq seq)
 void
 give_back_unless (gimple_seq *seq, location_t loc, tree flag, tree keep)
 {
-  tree taken = load_flag (seq, loc, flag);
+  tree taken = escape_load_var (seq, loc, flag);
   tree still = gimple_build (seq, loc, BIT_AND_EXPR, TREE_TYPE (flag), taken,
 			     gimple_convert (seq, loc, TREE_TYPE (flag), keep));
-  store_flag (seq, loc, flag, still);
+  escape_store_var (seq, loc, flag, still);
 }
 
 /* SLOT's address as a pointer of TYPE, computed into SEQ.  */
@@ -222,7 +202,7 @@ slot_address (gimple_seq *seq, location_t loc, const escape_slot &slot,
 {
   if (slot.decl)
     return build_fold_addr_expr_with_type (slot.decl, type);
-  tree region = load_flag (seq, loc, slot.region);
+  tree region = escape_load_var (seq, loc, slot.region);
   tree at = gimple_build (seq, loc, POINTER_PLUS_EXPR, TREE_TYPE (region),
 			  region, size_int (slot.offset));
   return gimple_convert (seq, loc, type, at);
@@ -236,7 +216,7 @@ slot_exists (gimple_seq *seq, location_t loc, const escape_slot &slot)
 {
   if (slot.decl)
     return NULL_TREE;
-  tree region = load_flag (seq, loc, slot.region);
+  tree region = escape_load_var (seq, loc, slot.region);
   return gimple_build (seq, loc, NE_EXPR, boolean_type_node, region,
 		       build_zero_cst (TREE_TYPE (region)));
 }
@@ -250,6 +230,24 @@ and_also (gimple_seq *seq, location_t loc, tree a, tree b)
 }
 
 }  // anon namespace
+
+tree
+escape_load_var (gimple_seq *seq, location_t loc, tree var)
+{
+  tree value = make_ssa_name (TREE_TYPE (var));
+  gassign *load = gimple_build_assign (value, var);
+  gimple_set_location (load, loc);
+  gimple_seq_add_stmt (seq, load);
+  return value;
+}
+
+void
+escape_store_var (gimple_seq *seq, location_t loc, tree var, tree value)
+{
+  gassign *store = gimple_build_assign (var, value);
+  gimple_set_location (store, loc);
+  gimple_seq_add_stmt (seq, store);
+}
 
 tree
 escape_make_frame_var (function *fun, tree type, const char *name)
@@ -280,7 +278,7 @@ escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
     fits = and_also (&test, loc, fits, exists);
   if (flag)
     {
-      tree taken = load_flag (&test, loc, flag);
+      tree taken = escape_load_var (&test, loc, flag);
       tree free_p = gimple_build (&test, loc, EQ_EXPR, boolean_type_node,
 				  taken, boolean_false_node);
       fits = and_also (&test, loc, fits, free_p);
@@ -300,7 +298,7 @@ escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
   gimple_set_location (copy, loc);
   gimple_seq_add_stmt (&take, copy);
   if (flag)
-    store_flag (&take, loc, flag, boolean_true_node);
+    escape_store_var (&take, loc, flag, boolean_true_node);
   if (clears)
     {
       gcall *clear = gimple_build_call (builtin_decl_explicit
@@ -460,7 +458,7 @@ escape_guard_realloc (gcall *call, const escape_slot &slot)
   if (flag)
     {
       seq = NULL;
-      store_flag (&seq, loc, flag, boolean_false_node);
+      escape_store_var (&seq, loc, flag, boolean_false_node);
       append_seq (copy_bb, seq);
     }
   edge copied = connect (copy_bb, join, EDGE_FALLTHRU,
