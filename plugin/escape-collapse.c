@@ -225,16 +225,39 @@ signature_of (struct graph *g, esc_node n)
   return s;
 }
 
+/* Whether node N has one incoming edge, and is not an object or merged
+   already: the nodes esc_merge_equivalents looks at.  */
+static int
+single_source (struct graph *g, esc_node n)
+{
+  return g->rep[n] == n && !g->is_object[n] && g->in_count[n] == 1;
+}
+
+/* A table of signatures for the nodes with one load or offset, at most
+   half full.  Sized for them, not for the graph: on SQLite a table per
+   graph node made the kernel zero more memory than the merge took.  */
+static struct signature *
+signature_table (struct graph *g, size_t *cap)
+{
+  size_t wanted = 0;
+  for (esc_node n = 0; n < g->n; n++)
+    if (single_source (g, n)
+	&& (g->in_kind[n] == OP_LOAD || g->in_kind[n] == OP_OFFSET))
+      wanted++;
+  *cap = 16;
+  while (*cap < 2 * wanted)
+    *cap *= 2;
+  return esc_xcalloc (*cap, sizeof (struct signature));
+}
+
 void
 esc_merge_equivalents (struct graph *g)
 {
-  size_t cap = 64;
-  while (cap < 2 * (size_t) g->n)
-    cap *= 2;
-  struct signature *table = esc_xcalloc (cap, sizeof *table);
+  size_t cap, used = 0;
+  struct signature *table = signature_table (g, &cap);
   for (esc_node n = 0; n < g->n; n++)
     {
-      if (g->rep[n] != n || g->is_object[n] || g->in_count[n] != 1)
+      if (!single_source (g, n))
 	continue;
       if (g->in_kind[n] == OP_COPY)
 	{
@@ -249,9 +272,15 @@ esc_merge_equivalents (struct graph *g)
       size_t j = hash_signature (&s) & (cap - 1);
       while (table[j].kind && !same_signature (&table[j], &s))
 	j = (j + 1) & (cap - 1);
-      if (!table[j].kind)
-	table[j] = s;
-      else if (esc_graph_rep (g, table[j].node) != n)
+      /* A merge above can give a node counted out its one incoming
+	 edge; past half full, such nodes stay as they are (merging is
+	 only a saving) and every probe still ends at an empty slot.  */
+      if (!table[j].kind && 2 * used < cap)
+	{
+	  table[j] = s;
+	  used++;
+	}
+      else if (table[j].kind && esc_graph_rep (g, table[j].node) != n)
 	merge (g, esc_graph_rep (g, table[j].node), n);
     }
   free (table);
