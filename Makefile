@@ -236,15 +236,17 @@ install-plugin: plugin
 PREFIX ?= /usr/local
 PROF_LIB := build/libescape-prof.so
 PROF_SRCS := tools/heapprof/hooks.c tools/heapprof/profile.c
+PROF_LINES := build/escape-prof-lines
 TOOL_SCRIPTS := tools/escape-summary tools/escape-prof
 TOOL_MODULES := tools/escape_notes.py tools/escape_source.py \
 	tools/escape_html.py tools/escape_prof_sites.py \
 	tools/escape_prof_report.py
 
-install-tools: $(PROF_LIB)
+install-tools: $(PROF_LIB) $(PROF_LINES)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/escape
 	install -m 755 $(TOOL_SCRIPTS) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 $(TOOL_MODULES) $(PROF_LIB) $(DESTDIR)$(PREFIX)/lib/escape/
+	install -m 755 $(PROF_LINES) $(DESTDIR)$(PREFIX)/lib/escape/
 
 # The macros that spell the plugin's attributes, and nothing without it
 # (include/escape.h, docs/notes.md "Attributes").
@@ -257,14 +259,28 @@ clean:
 
 # escape-prof (docs/escape-prof.md): heap calls per call site joined with
 # the notes.  tools/escape-prof runs a program with libescape-prof.so
-# preloaded.
-all: $(PROF_LIB)
+# preloaded and places its calls in the source with escape-prof-lines.
+all: $(PROF_LIB) $(PROF_LINES)
 
 # Linked beside and renamed, as the plugin is: a program preloading it
 # meanwhile sees the old file or the new, whole.
 $(PROF_LIB): $(PROF_SRCS) tools/heapprof/heapprof.h | build
 	$(CC) -std=gnu11 -O2 -g -fPIC -Wall -Wextra -Werror -shared \
 	  -o $@.tmp $(PROF_SRCS) -ldl
+	mv -f $@.tmp $@
+
+# Our own DWARF reader, and GCC's libbacktrace (libgcc-N-dev, which gcc
+# depends on) for what it leaves; -static: see tools/heapprof/lines.c.
+BACKTRACE_LIB = $(shell $(CC) -print-file-name=libbacktrace.a)
+PROF_LINES_SRCS := tools/heapprof/lines.c tools/heapprof/dwarf.c \
+	tools/heapprof/dwarf-read.c tools/heapprof/dwarf-lines.c
+$(PROF_LINES): $(PROF_LINES_SRCS) tools/heapprof/dwarf.h \
+		tools/heapprof/dwarf-impl.h | build
+	@test -f "$(BACKTRACE_LIB)" || { echo "error: $(CC) has no \
+	  libbacktrace.a (GCC's, in libgcc-N-dev): escape-prof-lines needs \
+	  it" >&2; exit 1; }
+	$(CC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -static -o $@.tmp \
+	  $(PROF_LINES_SRCS) $(BACKTRACE_LIB)
 	mv -f $@.tmp $@
 
 # Its slow test (the SQLite workload, built twice) is part of check-long.

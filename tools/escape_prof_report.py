@@ -165,7 +165,7 @@ def warnings(run, profile, rows, total, top):
                         "system library): they are shown by its function"
                         % (share, module))
         else:
-            said.append("%s has no debug info (addr2line gives ??:0) for "
+            said.append("%s has no line information (no debug info) for "
                         "%.1f%% of the heap calls: build it with -g to see "
                         "their file:line and verdicts" % (module, share))
     said += _wrapper_hints(_head(rows, total, top), total)

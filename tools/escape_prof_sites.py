@@ -1,6 +1,6 @@
 """The heap profile of escape-prof: the files libescape-prof.so writes,
-their call sites placed in the source with addr2line (binutils), and
-joined with the plugin's notes (escape_notes).  Standard library only.
+their call sites placed in the source with escape-prof-lines (lines.c,
+GCC's libbacktrace), and joined with the plugin's notes (escape_notes).  Standard library only.
 
 API
   read_profiles(directory) -> Profile
@@ -8,11 +8,12 @@ API
   system_libraries(profile) -> {module, ...}
       the shared libraries of the system (/lib, /usr/lib): the notes are
       not about them, so their calls are shown by function, not by line
-  locate(addresses, skip=()) -> {(module, offset): Place}
-      where each call is in the source (addr2line -i: the innermost
-      frame is the allocation call's line, the outermost the function
-      it was inlined into); modules in SKIP are not looked up; the places
-      found are kept per module in cache_dir() for the next run
+  locate(helper, addresses, skip=()) -> {(module, offset): Place}
+      where each call is in the source (the path of escape-prof-lines,
+      then the calls; the innermost frame is the allocation call's line,
+      the outermost the function it was inlined into); modules in SKIP
+      are not looked up; the places found are kept per module in
+      cache_dir() for the next run
   source_rows(profile, places) -> [Row, ...]
       the calls summed per source line, function and heap function,
       most calls first (ties in a fixed order)
@@ -21,8 +22,6 @@ API
 
 import collections
 import os
-import re
-import shutil
 import subprocess
 import tempfile
 
@@ -33,7 +32,7 @@ CallSite = collections.namedtuple("CallSite", "kind calls bytes symbol")
 
 Frame = collections.namedtuple("Frame", "function file line")
 # frames: innermost first, [] when the module has no line information;
-# symbol: the function addr2line names from the symbol table, or None
+# symbol: the function the symbol table names, or None
 Place = collections.namedtuple("Place", "frames symbol")
 
 Row = collections.namedtuple(
@@ -87,67 +86,58 @@ def read_profiles(directory):
     return Profile(sorted(processes), lost, calls)
 
 
-# --- addr2line ----------------------------------------------------------------
+# --- escape-prof-lines -------------------------------------------------------
 
-_ADDRESS_RE = re.compile(r"^0x[0-9a-f]+$")
-_DISCRIMINATOR_RE = re.compile(r" \(discriminator \d+\)$")
-
-
-def addr2line():
-    """The path of addr2line; raises OSError when binutils is missing."""
-    path = shutil.which("addr2line")
-    if path is None:
-        raise OSError("addr2line not found: install binutils "
-                      "(apt-get install binutils)")
-    return path
-
-
-def _frame(function, location):
-    """A Frame from addr2line's two lines, or None for "??:0"."""
-    file, _, line = _DISCRIMINATOR_RE.sub("", location).rpartition(":")
-    if not file or file == "??" or not line.isdigit() or line == "0":
+def _frames(fields):
+    """The Frames of escape-prof-lines' FIELDS (function, file, line,
+    ...), or None if they are not whole."""
+    if len(fields) % 3:
         return None
-    return Frame(None if function == "??" else function, file, int(line))
+    frames = []
+    for i in range(0, len(fields), 3):
+        function, file, line = fields[i:i + 3]
+        if not line.isdigit():
+            return None
+        frames.append(Frame(None if function == "-" else function, file,
+                            int(line)))
+    return frames
 
 
-def _parse_addr2line(text):
-    """Per address of addr2line -a -i -f's TEXT, its frames as
-    [(function line, location line), ...], innermost first."""
-    groups = []
+def _parse_lines(text, offsets):
+    """{offset: Place} from escape-prof-lines' TEXT, its answer to
+    OFFSETS, or None if it is not one."""
     lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        if _ADDRESS_RE.match(lines[i]):
-            groups.append([])
-        elif groups and i + 1 < len(lines):
-            groups[-1].append((lines[i], lines[i + 1]))
-            i += 1
-        i += 1
-    return groups
+    if lines[-1] != "" or len(lines) - 1 != len(offsets):
+        return None
+    places = {}
+    for offset, line in zip(offsets, lines):
+        fields = line.split("\t")
+        frames = _frames(fields[2:])
+        if len(fields) < 2 or fields[0] != "%x" % offset or frames is None:
+            return None
+        places[offset] = Place(frames, None if fields[1] == "-" else fields[1])
+    return places
 
 
-def _start_addr2line(module, offsets):
-    """addr2line started on the return addresses OFFSETS of MODULE, with
-    its input and output in files (so that several run at once, none
-    waiting for its reader): (process, output file), or None."""
+def _start_lines(helper, module, offsets):
+    """escape-prof-lines (HELPER) started on the return addresses OFFSETS
+    of MODULE, with its input and output in files (so that several run at
+    once, none waiting for its reader): (process, output file), or None."""
     if not os.path.isfile(module):
         return None
-    # A return address is the instruction after the call: one byte back
-    # is inside the call, whose line and inline chain are the ones wanted.
     query = tempfile.TemporaryFile()
-    query.write("".join("%x\n" % (o - 1) for o in offsets).encode())
+    query.write("".join("%x\n" % o for o in offsets).encode())
     query.seek(0)
     out = tempfile.TemporaryFile()
     with query:
-        p = subprocess.Popen([addr2line(), "-a", "-i", "-f", "-e", module],
-                             stdin=query, stdout=out,
+        p = subprocess.Popen([helper, module], stdin=query, stdout=out,
                              stderr=subprocess.DEVNULL)
     return p, out
 
 
 def _places(offsets, running):
-    """({offset: Place} for OFFSETS from the addr2line RUNNING (see
-    _start_addr2line), once it is done; whether addr2line answered)."""
+    """({offset: Place} for OFFSETS from the escape-prof-lines RUNNING
+    (see _start_lines), once it is done; whether it answered)."""
     unknown = {o: Place([], None) for o in offsets}
     if running is None:
         return unknown, False
@@ -155,15 +145,10 @@ def _places(offsets, running):
     with out:
         p.wait()
         out.seek(0)
-        groups = _parse_addr2line(out.read().decode(errors="replace"))
-    if p.returncode != 0 or len(groups) != len(offsets):
+        places = _parse_lines(
+            out.read().decode("utf-8", errors="surrogateescape"), offsets)
+    if p.returncode != 0 or places is None:
         return unknown, False
-    places = {}
-    for offset, pairs in zip(offsets, groups):
-        frames = [_frame(f, loc) for f, loc in pairs]
-        symbol = pairs[-1][0] if pairs and pairs[-1][0] != "??" else None
-        # A chain with a frame of no line (rare) is not half used.
-        places[offset] = Place(frames if all(frames) else [], symbol)
     return places, True
 
 
@@ -238,9 +223,10 @@ def _keep_places(path, places):
         pass
 
 
-def locate(addresses, skip=()):
-    """{(module, offset): Place} for ADDRESSES, one addr2line per module,
-    all running at once, for the calls not placed before (cache_dir).
+def locate(helper, addresses, skip=()):
+    """{(module, offset): Place} for ADDRESSES, one escape-prof-lines
+    (HELPER) per module, all running at once, for the calls not placed
+    before (cache_dir).
     The modules in SKIP get no line (their debug info, when installed,
     would cost as much to read for nothing the notes know)."""
     by_module = collections.defaultdict(list)
@@ -254,7 +240,7 @@ def locate(addresses, skip=()):
     kept = [_load_places(f) if f else {} for f in files]
     wanted = [sorted(set(by_module[m]) - set(k))
               for m, k in zip(modules, kept)]
-    running = [_start_addr2line(m, w) if w else None
+    running = [_start_lines(helper, m, w) if w else None
                for m, w in zip(modules, wanted)]
     found = {}
     for module, file, places, offsets, r in zip(modules, files, kept, wanted,

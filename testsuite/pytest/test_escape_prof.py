@@ -35,15 +35,16 @@ def check(cmd, cwd):
 
 @pytest.fixture(scope="module")
 def library():
+    """The preloaded library, and escape-prof-lines beside it."""
     check(["make", "-C", ROOT, "CC=" + shlex.join(CC),
-           "build/libescape-prof.so"], ROOT)
+           "build/libescape-prof.so", "build/escape-prof-lines"], ROOT)
     return LIBRARY
 
 
-def build_program(top, name, cflags, plugin=None):
-    """data/prof built in TOP/NAME with CFLAGS; given PLUGIN, with its
-    report and stackify, the notes of each file in TOP/NAME/notes/*.json.
-    Returns the directory."""
+def build_program(top, name, cflags, plugin=None, ldflags=()):
+    """data/prof built in TOP/NAME with CFLAGS (and LDFLAGS to link the
+    program); given PLUGIN, with its report and stackify, the notes of
+    each file in TOP/NAME/notes/*.json.  Returns the directory."""
     d = top / name
     (d / "notes").mkdir(parents=True)
     extra = plugin_flags(plugin, NOTE_ARGS) + [
@@ -54,7 +55,7 @@ def build_program(top, name, cflags, plugin=None):
         _out, err = check(cmd, d)
         (d / "notes" / (src + ".json")).write_text(err)
     check(CC + ["-shared", "shape.c.o", "-o", "libshape.so"], d)
-    check(CC + ["main.c.o", "nodes.c.o", "-L.", "-lshape",
+    check(CC + list(ldflags) + ["main.c.o", "nodes.c.o", "-L.", "-lshape",
                 "-Wl,-rpath,$ORIGIN", "-o", "prog"], d)
     return d
 
@@ -67,6 +68,10 @@ def builds(plugin, tmp_path_factory):
         # the notes of the build, and the program stackify makes
         "stackify": build_program(top, "stackify", ["-O2", "-g"], plugin),
         "nodebug": build_program(top, "nodebug", ["-O2"]),
+        # at its link-time addresses, where a position-independent one is
+        # placed at 0
+        "nopie": build_program(top, "nopie", ["-O2", "-g"],
+                               ldflags=["-no-pie"]),
     }
 
 
@@ -132,7 +137,7 @@ def test_site_counts_verdict_and_reason(builds, library):
 
 
 def test_places_are_kept_for_the_next_run(builds, library, tmp_path):
-    """The places addr2line found are kept per binary: the next run of the
+    """The places escape-prof-lines found are kept per binary: the next run of the
     same binary takes them from there (here, a function name written into
     the kept file shows it), a rebuilt one (another modification time) is
     placed anew."""
@@ -160,6 +165,123 @@ def test_inlined_call_is_at_its_own_line(builds, library):
     assert inlined["module"].endswith("/prog")
     assert (inlined["calls"], inlined["verdict"], inlined["reason"]) == \
         (25, "escapes", "returned to caller")
+
+
+def test_program_not_position_independent(builds, library):
+    report, _ = profile(builds, library, build="nopie")
+    scratch = row(report, "nodes.c", "scratch_sum")
+    assert (scratch["calls"], scratch["line"]) == \
+        (100, line_of("nodes.c", "malloc (16 *"))
+    inlined = row(report, "nodes.h", "copy_text")
+    assert inlined["inlined_into"] == "label_for"
+
+
+def lines_of(module, addresses):
+    """(returncode, stdout, stderr) of escape-prof-lines MODULE given
+    ADDRESSES (text)."""
+    p = subprocess.run([ROOT / "build" / "escape-prof-lines", module],
+                       input=addresses, capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def address_of(program, function):
+    """The address of FUNCTION in PROGRAM's symbol table (nm)."""
+    out, _ = check(["nm", program], program.parent)
+    [address] = [l.split()[0] for l in out.splitlines()
+                 if l.split()[-1] == function]
+    return int(address, 16)
+
+
+def test_lines_helper_answers_each_address(builds, library):
+    """escape-prof-lines: one line per address as asked (a return address:
+    the call is the byte before), with the symbol from the symbol table
+    and the frames from the line information, none without it."""
+    question = "%x\n1\n" % (address_of(builds["plain"] / "prog",
+                                       "scratch_sum") + 1)
+    rc, out, err = lines_of(builds["plain"] / "prog", question)
+    assert rc == 0, err
+    first, second = out.splitlines()
+    fields = first.split("\t")
+    assert fields[:3] == [question.split()[0], "scratch_sum", "scratch_sum"]
+    assert fields[3].endswith("nodes.c") and len(fields) == 5
+    assert second == "1\t-"
+    question = "%x\n" % (address_of(builds["nodebug"] / "prog",
+                                    "scratch_sum") + 1)
+    rc, out, err = lines_of(builds["nodebug"] / "prog", question)
+    assert (rc, out) == (0, "%s\tscratch_sum\n" % question.strip()), err
+
+
+def call_returns(program):
+    """The return address of every call in PROGRAM (objdump -d)."""
+    out, _ = check(["objdump", "-d", "--no-show-raw-insn", program],
+                   program.parent)
+    lines = out.splitlines()
+    found = set()
+    for line, after in zip(lines, lines[1:]):
+        following = re.match(r"\s*([0-9a-f]+):", after)
+        if re.match(r"\s*[0-9a-f]+:\s+call", line) and following:
+            found.add(int(following.group(1), 16))
+    return sorted(found)
+
+
+def addr2line_frames(program, returns):
+    """{return address: [(function, file, line), ...]} as addr2line -i -f
+    gives them, [] where it has no line."""
+    p = subprocess.run(["addr2line", "-a", "-i", "-f", "-e", program],
+                       input="".join("%x\n" % (a - 1) for a in returns),
+                       capture_output=True, text=True, check=True)
+    frames, current, lines = {}, None, p.stdout.splitlines()
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("0x"):
+            current = int(lines[i], 16) + 1
+            frames[current] = []
+            i += 1
+            continue
+        function, place = lines[i], lines[i + 1]
+        file, _, number = re.sub(r" \(discriminator \d+\)$", "",
+                                 place).rpartition(":")
+        frames[current].append((None if function == "??" else function,
+                                file, int(number) if number.isdigit() else 0))
+        i += 2
+    return {a: f if all(x[1] != "??" and x[2] for x in f) else []
+            for a, f in frames.items()}
+
+
+@pytest.mark.parametrize("flags", [
+    ["-O2", "-g"], ["-O2", "-gdwarf-4"], ["-O1", "-gdwarf-2"],
+    ["-O0", "-g"], ["-O2", "-g1"],
+    # compressed debug info: left to libbacktrace
+    ["-O2", "-g", "-gz"],
+], ids=lambda flags: "".join(flags))
+def test_lines_helper_agrees_with_addr2line(library, tmp_path, flags):
+    """Every call of data/prof, built in several ways, is placed as
+    addr2line places it: the same frames, innermost first."""
+    check(CC + flags + ["-I", PROG, PROG / "main.c", PROG / "nodes.c",
+                        PROG / "shape.c", "-o", "prog"], tmp_path)
+    program = tmp_path / "prog"
+    returns = call_returns(program)
+    assert len(returns) > 20
+    expected = addr2line_frames(program, returns)
+    rc, out, err = lines_of(program, "".join("%x\n" % a for a in returns))
+    assert rc == 0, err
+    got = {}
+    for line in out.splitlines():
+        fields = line.split("\t")
+        got[int(fields[0], 16)] = [
+            (None if fields[i] == "-" else fields[i], fields[i + 1],
+             int(fields[i + 2])) for i in range(2, len(fields), 3)]
+    assert got == expected
+    assert any(len(f) > 1 for f in got.values())    # inlined calls
+
+
+@pytest.mark.parametrize("module, question, message", [
+    ("prog", "xyz\n", "not an address: xyz"),
+    ("none", "1\n", "none: No such file or directory"),
+])
+def test_lines_helper_errors(builds, library, module, question, message):
+    rc, _out, err = lines_of(builds["plain"] / module, question)
+    assert rc == 2 and message in err
 
 
 def test_shared_library_site(builds, library):
@@ -236,8 +358,8 @@ def test_without_debug_info_says_build_with_g(builds, library):
     rc, out, err = escape_prof(["./prog"], builds["nodebug"])
     assert rc == 0, err
     prog = builds["nodebug"] / "prog"
-    assert re.search(r"escape-prof: %s has no debug info \(addr2line gives "
-                     r"\?\?:0\) for \d+\.\d%% of the heap calls: build it "
+    assert re.search(r"escape-prof: %s has no line information \(no debug "
+                     r"info\) for \d+\.\d%% of the heap calls: build it "
                      r"with -g" % re.escape(str(prog)), err), err
     # the sites are still shown, by function
     assert re.search(r"^ +100 .* malloc +prog scratch_sum$", err, re.M), err
