@@ -247,6 +247,8 @@ install-tools: $(PROF_LIB) $(PROF_LINES)
 	install -m 755 $(TOOL_SCRIPTS) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 $(TOOL_MODULES) $(PROF_LIB) $(DESTDIR)$(PREFIX)/lib/escape/
 	install -m 755 $(PROF_LINES) $(DESTDIR)$(PREFIX)/lib/escape/
+	$(PYTHON) -m compileall -q -d $(PREFIX)/lib/escape \
+	  $(DESTDIR)$(PREFIX)/lib/escape
 
 # The macros that spell the plugin's attributes, and nothing without it
 # (include/escape.h, docs/notes.md "Attributes").
@@ -260,7 +262,14 @@ clean:
 # escape-prof (docs/escape-prof.md): heap calls per call site joined with
 # the notes.  tools/escape-prof runs a program with libescape-prof.so
 # preloaded and places its calls in the source with escape-prof-lines.
-all: $(PROF_LIB) $(PROF_LINES)
+# The tools' modules are byte-compiled here and when installed: compiling
+# them at each run was a fifth of escape-prof's own time
+# (docs/performance.md).
+all: $(PROF_LIB) $(PROF_LINES) build/tools-compiled
+
+build/tools-compiled: $(TOOL_MODULES) | build
+	$(PYTHON) -m compileall -q $(TOOL_MODULES)
+	touch $@
 
 # Linked beside and renamed, as the plugin is: a program preloading it
 # meanwhile sees the old file or the new, whole.

@@ -12,9 +12,9 @@ times in three ways, interleaved (plain, preload, command, plain, ...):
             profile: what profiling costs the program while it runs
   first     tools/escape-prof -- PROGRAM, the binary profiled for the first
             time: the same, plus reading the profile, placing the calls in
-            the source with addr2line and the report (a fixed cost)
+            the source with escape-prof-lines and the report (a fixed cost)
   command   the same, the binary profiled before: its calls' places are
-            kept (tools/escape_prof_sites.py, cache_dir), no addr2line
+            kept (tools/escape_prof_sites.py, cache_dir): no lookup
 
 Time is the CPU time (user + system) of the process tree, from wait4's
 rusage, so that waiting for a core on a shared machine does not count;
