@@ -103,6 +103,26 @@ def _frames(fields):
     return frames
 
 
+def _parse_place(line):
+    """(offset, Place) of a line of escape-prof-lines, or None."""
+    fields = line.split("\t")
+    frames = _frames(fields[2:])
+    if len(fields) < 2 or frames is None:
+        return None
+    try:
+        offset = int(fields[0], 16)
+    except ValueError:
+        return None
+    return offset, Place(frames, None if fields[1] == "-" else fields[1])
+
+
+def _format_place(offset, place):
+    """The line of escape-prof-lines that gives PLACE for OFFSET."""
+    return "\t".join(["%x" % offset, place.symbol or "-"] + [
+        "%s\t%s\t%d" % (f.function or "-", f.file, f.line)
+        for f in place.frames])
+
+
 def _parse_lines(text, offsets):
     """{offset: Place} from escape-prof-lines' TEXT, its answer to
     OFFSETS, or None if it is not one."""
@@ -111,11 +131,10 @@ def _parse_lines(text, offsets):
         return None
     places = {}
     for offset, line in zip(offsets, lines):
-        fields = line.split("\t")
-        frames = _frames(fields[2:])
-        if len(fields) < 2 or fields[0] != "%x" % offset or frames is None:
+        parsed = _parse_place(line)
+        if parsed is None or parsed[0] != offset:
             return None
-        places[offset] = Place(frames, None if fields[1] == "-" else fields[1])
+        places[offset] = parsed[1]
     return places
 
 
@@ -166,10 +185,11 @@ def system_libraries(profile):
 # --- the places already found ------------------------------------------------
 #
 # Reading a large program's debug info is most of what placing its calls
-# costs (SQLite's: 50 ms), and a program is often profiled again as it is.
+# costs (SQLite's: 5 ms), and a program is often profiled again as it is.
 # So the places found are kept per module, in a file named after the
 # module's identity (path, size, modification time, inode): a rebuilt
-# module is another file, and placed anew.
+# module is another file, and placed anew.  The file holds the lines
+# escape-prof-lines wrote for them.
 
 
 def cache_dir():
@@ -190,34 +210,30 @@ def _cache_file(directory, module):
         return None
     import zlib  # a checksum of the path: hashlib takes longer to load
     path = os.path.realpath(module).encode(errors="surrogateescape")
-    return os.path.join(directory, "%s-%08x-%d-%d-%d.json" % (
+    return os.path.join(directory, "%s-%08x-%d-%d-%d.places" % (
         os.path.basename(module), zlib.crc32(path), st.st_size,
         st.st_mtime_ns, st.st_ino))
 
 
 def _load_places(path):
     """{offset: Place} kept in PATH ({} if none or unreadable)."""
-    import json
     try:
-        with open(path, encoding="utf-8") as f:
-            kept = json.load(f)
-        return {int(offset): Place([Frame(*frame) for frame in frames],
-                                   symbol)
-                for offset, (frames, symbol) in kept.items()}
-    except (OSError, ValueError, TypeError):
+        with open(path, encoding="utf-8", errors="surrogateescape") as f:
+            parsed = [_parse_place(line) for line in f.read().splitlines()]
+    except OSError:
         return {}
+    return dict(p for p in parsed if p is not None)
 
 
 def _keep_places(path, places):
     """Writes PLACES to PATH (whole, or not at all)."""
-    import json
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         temp = "%s.%d.tmp" % (path, os.getpid())
-        with open(temp, "w", encoding="utf-8") as f:
-            json.dump({str(offset): [[list(frame) for frame in place.frames],
-                                     place.symbol]
-                       for offset, place in places.items()}, f)
+        with open(temp, "w", encoding="utf-8",
+                  errors="surrogateescape") as f:
+            f.write("".join(_format_place(offset, place) + "\n"
+                            for offset, place in sorted(places.items())))
         os.replace(temp, path)
     except OSError:
         pass

@@ -145,7 +145,7 @@ def test_places_are_kept_for_the_next_run(builds, library, tmp_path):
     report, _ = profile(builds, library, cache=cache)
     assert row(report, "nodes.c", "scratch_sum")["calls"] == 100
     [kept] = [p for p in cache.iterdir() if p.name.startswith("prog-")]
-    kept.write_text(kept.read_text().replace('"scratch_sum"', '"kept_name"'))
+    kept.write_text(kept.read_text().replace("scratch_sum", "kept_name"))
     report, _ = profile(builds, library, cache=cache)
     assert row(report, "nodes.c", "kept_name")["calls"] == 100
     program = builds["plain"] / "prog"

@@ -7,6 +7,8 @@
 
 #include "dwarf.h"
 
+#include <string.h>
+
 enum
 {
   TAG_inlined_subroutine = 0x1d, TAG_subprogram = 0x2e,
@@ -123,15 +125,73 @@ struct cursor
   struct reader *r;
 };
 
+/* The cursor's reads, inline: the line program makes one per byte.  */
+static inline int
+dw_need (struct cursor *c, size_t n)
+{
+  if ((size_t) (c->end - c->p) >= n)
+    return 1;
+  c->r->bad = 1;
+  c->p = c->end;
+  return 0;
+}
+
+static inline uint64_t
+dw_fixed (struct cursor *c, size_t n)
+{
+  uint64_t v = 0;
+  if (!dw_need (c, n))
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    v |= (uint64_t) c->p[i] << (8 * i);
+  c->p += n;
+  return v;
+}
+
+static inline uint64_t
+dw_uleb (struct cursor *c)
+{
+  uint64_t v = 0;
+  for (unsigned shift = 0; dw_need (c, 1); shift += 7)
+    {
+      unsigned char b = *c->p++;
+      if (shift < 64)
+	v |= (uint64_t) (b & 0x7f) << shift;
+      if (!(b & 0x80))
+	return v;
+    }
+  return 0;
+}
+
+static inline int64_t
+dw_sleb (struct cursor *c)
+{
+  uint64_t v = 0;
+  unsigned shift = 0;
+  unsigned char b = 0x80;
+  while ((b & 0x80) && dw_need (c, 1))
+    {
+      b = *c->p++;
+      if (shift < 64)
+	v |= (uint64_t) (b & 0x7f) << shift;
+      shift += 7;
+    }
+  if (shift < 64 && (b & 0x40))
+    v |= ~(uint64_t) 0 << shift;
+  return (int64_t) v;
+}
+
+static inline void
+dw_skip (struct cursor *c, uint64_t n)
+{
+  if (dw_need (c, n))
+    c->p += n;
+}
+
 /* dwarf-read.c */
 struct cursor dw_cursor_at (struct reader *r, const struct section *s,
 			    uint64_t offset);
-int dw_need (struct cursor *c, size_t n);
-uint64_t dw_fixed (struct cursor *c, size_t n);
-uint64_t dw_uleb (struct cursor *c);
-int64_t dw_sleb (struct cursor *c);
 const char *dw_cstring (struct cursor *c);
-void dw_skip (struct cursor *c, uint64_t n);
 void dw_value (struct unit *u, struct cursor *c, unsigned form,
 	       int64_t implicit, struct value *v);
 const char *dw_string (struct reader *r, struct unit *u,

@@ -157,28 +157,43 @@ struct line_state
   uint64_t address, file, line;
 };
 
+/* The rows of a sequence so far: the last one, and the first query at
+   or above its address.  Addresses only grow within a sequence, so that
+   query is found by a binary search at the sequence's first row and then
+   only moved forward.  */
+struct rows
+{
+  struct line_state prev;
+  int has_prev;
+  size_t next;			/* in the sorted queries */
+};
+
 /* A row of the table: the queries from the previous row's address up to
    this one's are at the previous row's line (the last of the rows at one
    address, as other readers take it).  */
 static void
-row (struct reader *r, struct unit *u, struct line_state *prev,
-     int *has_prev, const struct line_state *now)
+row (struct reader *r, struct unit *u, struct rows *rows,
+     const struct line_state *now)
 {
-  if (*has_prev && prev->address < now->address
-      && dw_holds_query (r, prev->address, now->address))
-    for (size_t i = dw_first_query (r, prev->address);
-	 i < r->n && r->queries[r->sorted[i]].pc < now->address; i++)
-      {
-	struct found *f = &r->found[r->sorted[i]];
-	if (f->has_line)
-	  continue;
-	f->has_line = 1;
-	f->line_unit = u;
-	f->file = prev->file;
-	f->line = prev->line;
-      }
-  *prev = *now;
-  *has_prev = 1;
+  if (!rows->has_prev)
+    rows->next = dw_first_query (r, now->address);
+  else if (rows->prev.address < now->address)
+    {
+      size_t i = rows->next;
+      for (; i < r->n && r->queries[r->sorted[i]].pc < now->address; i++)
+	{
+	  struct found *f = &r->found[r->sorted[i]];
+	  if (f->has_line)
+	    continue;
+	  f->has_line = 1;
+	  f->line_unit = u;
+	  f->file = rows->prev.file;
+	  f->line = rows->prev.line;
+	}
+      rows->next = i;
+    }
+  rows->prev = *now;
+  rows->has_prev = 1;
 }
 
 /* Runs unit U's line program, giving each query in it its line.  */
@@ -226,8 +241,8 @@ dw_run_lines (struct reader *r, struct unit *u)
       return;
     }
   c.p = program;
-  struct line_state start = { 0, 1, 1 }, now = start, prev = start;
-  int has_prev = 0;
+  struct line_state start = { 0, 1, 1 }, now = start;
+  struct rows rows = { start, 0, 0 };
   while (c.p < c.end && !r->bad)
     {
       unsigned op = (unsigned) dw_fixed (&c, 1);
@@ -237,7 +252,7 @@ dw_run_lines (struct reader *r, struct unit *u)
 	  now.address += (uint64_t) (adjusted / line_range) * min_length;
 	  now.line += (uint64_t) (int64_t) (line_base
 					     + (int) (adjusted % line_range));
-	  row (r, u, &prev, &has_prev, &now);
+	  row (r, u, &rows, &now);
 	  continue;
 	}
       switch (op)
@@ -254,8 +269,8 @@ dw_run_lines (struct reader *r, struct unit *u)
 	    unsigned sub = (unsigned) dw_fixed (&c, 1);
 	    if (sub == 1)	/* end_sequence */
 	      {
-		row (r, u, &prev, &has_prev, &now);
-		has_prev = 0;
+		row (r, u, &rows, &now);
+		rows.has_prev = 0;
 		now = start;
 	      }
 	    else if (sub == 2)	/* set_address */
@@ -263,7 +278,7 @@ dw_run_lines (struct reader *r, struct unit *u)
 	    c.p = after;
 	    break;
 	  }
-	case 1: row (r, u, &prev, &has_prev, &now); break;	/* copy */
+	case 1: row (r, u, &rows, &now); break;	/* copy */
 	case 2: now.address += dw_uleb (&c) * min_length; break;
 	case 3: now.line += (uint64_t) dw_sleb (&c); break;
 	case 4: now.file = dw_uleb (&c); break;

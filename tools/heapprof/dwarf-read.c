@@ -20,61 +20,6 @@ dw_cursor_at (struct reader *r, const struct section *s, uint64_t offset)
   return c;
 }
 
-int
-dw_need (struct cursor *c, size_t n)
-{
-  if ((size_t) (c->end - c->p) >= n)
-    return 1;
-  c->r->bad = 1;
-  c->p = c->end;
-  return 0;
-}
-
-uint64_t
-dw_fixed (struct cursor *c, size_t n)
-{
-  uint64_t v = 0;
-  if (!dw_need (c, n))
-    return 0;
-  for (size_t i = 0; i < n; i++)
-    v |= (uint64_t) c->p[i] << (8 * i);
-  c->p += n;
-  return v;
-}
-
-uint64_t
-dw_uleb (struct cursor *c)
-{
-  uint64_t v = 0;
-  for (unsigned shift = 0; dw_need (c, 1); shift += 7)
-    {
-      unsigned char b = *c->p++;
-      if (shift < 64)
-	v |= (uint64_t) (b & 0x7f) << shift;
-      if (!(b & 0x80))
-	return v;
-    }
-  return 0;
-}
-
-int64_t
-dw_sleb (struct cursor *c)
-{
-  uint64_t v = 0;
-  unsigned shift = 0;
-  unsigned char b = 0x80;
-  while ((b & 0x80) && dw_need (c, 1))
-    {
-      b = *c->p++;
-      if (shift < 64)
-	v |= (uint64_t) (b & 0x7f) << shift;
-      shift += 7;
-    }
-  if (shift < 64 && (b & 0x40))
-    v |= ~(uint64_t) 0 << shift;
-  return (int64_t) v;
-}
-
 const char *
 dw_cstring (struct cursor *c)
 {
@@ -88,13 +33,6 @@ dw_cstring (struct cursor *c)
   const char *s = (const char *) c->p;
   c->p = nul + 1;
   return s;
-}
-
-void
-dw_skip (struct cursor *c, uint64_t n)
-{
-  if (dw_need (c, n))
-    c->p += n;
 }
 
 /* The string at OFFSET of section S, or NULL.  */
