@@ -275,6 +275,62 @@ def test_lines_helper_agrees_with_addr2line(library, tmp_path, flags):
     assert any(len(f) > 1 for f in got.values())    # inlined calls
 
 
+def test_lines_helper_skips_code_the_linker_dropped(library, tmp_path):
+    """With --gc-sections, a dropped function's line table sequence and
+    range start at address 0 and cover the first kept functions; they
+    are not taken for them (addr2line is wrong here)."""
+    body = "".join("  v += n * %d;\n" % i for i in range(3000))
+    source = ("#include <stdlib.h>\nvolatile int v;\n"
+              "int unused_big (int n)\n{\n%s  return v;\n}\n"
+              "__attribute__ ((noinline)) void *\nused (int n)\n{\n"
+              "  return malloc (n);\n}\n"
+              "int\nmain (void)\n{\n  free (used (3));\n  return 0;\n}\n"
+              % body)
+    (tmp_path / "gc.c").write_text(source)
+    malloc_line = source.splitlines().index("  return malloc (n);") + 1
+    check(CC + ["-O1", "-g", "-ffunction-sections", "-Wl,--gc-sections",
+                "gc.c", "-o", "gc"], tmp_path)
+    program = tmp_path / "gc"
+    returns = call_returns(program)
+    rc, out, err = lines_of(program, "".join("%x\n" % a for a in returns))
+    assert rc == 0, err
+    in_used = [l.split("\t") for l in out.splitlines()
+               if l.split("\t")[1] == "used"]
+    assert in_used and all(f[2:] == ["used", str(tmp_path / "gc.c"),
+                                     str(malloc_line)] for f in in_used)
+
+
+def section(program, name):
+    """(offset, size) of the section NAME of the 64-bit ELF PROGRAM."""
+    import struct
+    data = program.read_bytes()
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    entsize, count, names = struct.unpack_from("<HHH", data, 0x3a)
+    headers = [struct.unpack_from("<IIQQQQ", data, shoff + i * entsize)
+               for i in range(count)]
+    strtab = headers[names][4]
+    for sh_name, _type, _flags, _addr, offset, size in headers:
+        end = data.index(b"\0", strtab + sh_name)
+        if data[strtab + sh_name:end].decode() == name:
+            return offset, size
+    raise AssertionError("no %s in %s" % (name, program))
+
+
+def test_lines_helper_survives_a_malformed_unit(builds, library, tmp_path):
+    """A unit whose length is shorter than its own header (a malformed
+    file): no crash, and an answer (from libbacktrace, which says what is
+    wrong)."""
+    program = tmp_path / "prog"
+    data = bytearray((builds["plain"] / "prog").read_bytes())
+    offset, _size = section(builds["plain"] / "prog", ".debug_info")
+    data[offset:offset + 4] = (2).to_bytes(4, "little")
+    program.write_bytes(bytes(data))
+    rc, out, err = lines_of(program, "%x\n" % (
+        address_of(builds["plain"] / "prog", "scratch_sum") + 1))
+    assert rc == 0, err
+    assert out.rstrip("\n").split("\t")[1] == "scratch_sum"
+
+
 @pytest.mark.parametrize("module, question, message", [
     ("prog", "xyz\n", "not an address: xyz"),
     ("none", "1\n", "none: No such file or directory"),

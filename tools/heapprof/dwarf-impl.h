@@ -18,14 +18,15 @@ enum
   AT_high_pc = 0x12, AT_comp_dir = 0x1b, AT_abstract_origin = 0x31,
   AT_specification = 0x47, AT_ranges = 0x55, AT_call_file = 0x58,
   AT_call_line = 0x59, AT_str_offsets_base = 0x72, AT_addr_base = 0x73,
-  AT_rnglists_base = 0x74
+  AT_rnglists_base = 0x74, AT_linkage_name = 0x6e,
+  AT_MIPS_linkage_name = 0x2007
 };
 
 /* What an attribute's form gives.  */
 enum value_kind
 {
   V_NONE, V_CONST, V_ADDR, V_ADDRX, V_STRING, V_STRP, V_LINE_STRP, V_STRX,
-  V_REF, V_SECOFF, V_RNGLISTX, V_OTHER
+  V_REF, V_SECOFF, V_RNGLISTX, V_ALT, V_OTHER
 };
 
 struct value
@@ -82,7 +83,8 @@ struct die
   uint64_t offset, next;
   uint16_t tag;
   int children;
-  struct value name, low_pc, high_pc, ranges, origin, specification;
+  struct value name, linkage_name, low_pc, high_pc, ranges, origin;
+  struct value specification;
   struct value call_file, call_line, sibling, stmt_list, comp_dir;
   struct value str_offsets_base, addr_base, rnglists_base;
 };
@@ -129,7 +131,7 @@ struct cursor
 static inline int
 dw_need (struct cursor *c, size_t n)
 {
-  if ((size_t) (c->end - c->p) >= n)
+  if (c->p <= c->end && (size_t) (c->end - c->p) >= n)
     return 1;
   c->r->bad = 1;
   c->p = c->end;
@@ -188,6 +190,17 @@ dw_skip (struct cursor *c, uint64_t n)
     c->p += n;
 }
 
+/* Whether ADDRESS, of SIZE bytes, is where a linker puts the code it
+   dropped (--gc-sections, a discarded COMDAT): 0, or all ones (or all
+   ones but one) as newer linkers write it.  Such a sequence or range
+   would otherwise cover the first bytes of real code.  */
+static inline int
+dw_discarded (uint64_t address, uint64_t size)
+{
+  uint64_t all_ones = size >= 8 ? UINT64_MAX : (UINT64_C (1) << (8 * size)) - 1;
+  return address == 0 || address == all_ones || address == all_ones - 1;
+}
+
 /* dwarf-read.c */
 struct cursor dw_cursor_at (struct reader *r, const struct section *s,
 			    uint64_t offset);
@@ -203,6 +216,8 @@ int dw_die (struct reader *r, struct unit *u, uint64_t offset,
 int dw_open_unit (struct reader *r, struct unit *u, struct die *unit_die);
 int dw_read_units (struct reader *r);
 struct unit *dw_unit_of (struct reader *r, uint64_t offset);
+void *dw_array (struct reader *r, void *old, size_t old_count,
+		size_t count, size_t size);
 
 /* dwarf-lines.c */
 size_t dw_first_query (const struct reader *r, uint64_t low);

@@ -57,15 +57,15 @@ read_entries_v5 (struct reader *r, struct unit *u, struct cursor *c,
     }
   if (files)
     {
-      u->names = calloc (count + 1, sizeof *u->names);
-      u->dirs_of = calloc (count + 1, sizeof *u->dirs_of);
-      u->paths = calloc (count + 1, sizeof *u->paths);
-      u->nfiles = count;
+      u->names = dw_array (r, NULL, 0, count + 1, sizeof *u->names);
+      u->dirs_of = dw_array (r, NULL, 0, count + 1, sizeof *u->dirs_of);
+      u->paths = dw_array (r, NULL, 0, count + 1, sizeof *u->paths);
+      u->nfiles = r->bad ? 0 : count;
     }
   else
     {
-      u->dirs = calloc (count + 1, sizeof *u->dirs);
-      u->ndirs = count;
+      u->dirs = dw_array (r, NULL, 0, count + 1, sizeof *u->dirs);
+      u->ndirs = r->bad ? 0 : count;
     }
   for (uint64_t e = 0; e < count && !r->bad; e++)
     for (unsigned i = 0; i < nformats && !r->bad; i++)
@@ -91,32 +91,43 @@ static void
 read_entries_v4 (struct reader *r, struct unit *u, struct cursor *c)
 {
   size_t cap = 16;
-  u->dirs = calloc (cap, sizeof *u->dirs);
+  u->dirs = dw_array (r, NULL, 0, cap, sizeof *u->dirs);
+  if (u->dirs == NULL)
+    return;
   u->dirs[u->ndirs++] = u->comp_dir;
   for (const char *s; (s = dw_cstring (c)) != NULL && *s;)
     {
-      if (u->ndirs + 1 >= cap)
-	u->dirs = realloc (u->dirs, (cap *= 2) * sizeof *u->dirs);
+      if (u->ndirs == cap)
+	{
+	  u->dirs = dw_array (r, u->dirs, cap, 2 * cap, sizeof *u->dirs);
+	  if (u->dirs == NULL)
+	    return;
+	  cap *= 2;
+	}
       u->dirs[u->ndirs++] = s;
     }
   cap = 64;
-  u->names = calloc (cap, sizeof *u->names);
-  u->dirs_of = calloc (cap, sizeof *u->dirs_of);
-  u->nfiles = 1;		/* index 0: none */
+  u->names = dw_array (r, NULL, 0, cap, sizeof *u->names);
+  u->dirs_of = dw_array (r, NULL, 0, cap, sizeof *u->dirs_of);
+  size_t nfiles = 1;		/* index 0: none */
   for (const char *s; !r->bad && (s = dw_cstring (c)) != NULL && *s;)
     {
-      if (u->nfiles + 1 >= cap)
+      if (nfiles == cap)
 	{
+	  u->names = dw_array (r, u->names, cap, 2 * cap, sizeof *u->names);
+	  u->dirs_of = dw_array (r, u->dirs_of, cap, 2 * cap,
+				 sizeof *u->dirs_of);
+	  if (r->bad)
+	    return;
 	  cap *= 2;
-	  u->names = realloc (u->names, cap * sizeof *u->names);
-	  u->dirs_of = realloc (u->dirs_of, cap * sizeof *u->dirs_of);
 	}
-      u->names[u->nfiles] = (const unsigned char *) s;
-      u->dirs_of[u->nfiles++] = dw_uleb (c);
+      u->names[nfiles] = (const unsigned char *) s;
+      u->dirs_of[nfiles++] = dw_uleb (c);
       dw_uleb (c);		/* modification time */
       dw_uleb (c);		/* length */
     }
-  u->paths = calloc (u->nfiles + 1, sizeof *u->paths);
+  u->paths = dw_array (r, NULL, 0, nfiles, sizeof *u->paths);
+  u->nfiles = r->bad ? 0 : nfiles;
 }
 
 /* A path made of the parts that are there: DIR/NAME, unless NAME is
@@ -166,6 +177,7 @@ struct rows
   struct line_state prev;
   int has_prev;
   size_t next;			/* in the sorted queries */
+  int discarded;		/* a sequence of code the linker dropped */
 };
 
 /* A row of the table: the queries from the previous row's address up to
@@ -175,6 +187,8 @@ static void
 row (struct reader *r, struct unit *u, struct rows *rows,
      const struct line_state *now)
 {
+  if (rows->discarded)
+    return;
   if (!rows->has_prev)
     rows->next = dw_first_query (r, now->address);
   else if (rows->prev.address < now->address)
@@ -242,7 +256,7 @@ dw_run_lines (struct reader *r, struct unit *u)
     }
   c.p = program;
   struct line_state start = { 0, 1, 1 }, now = start;
-  struct rows rows = { start, 0, 0 };
+  struct rows rows = { start, 0, 0, 0 };
   while (c.p < c.end && !r->bad)
     {
       unsigned op = (unsigned) dw_fixed (&c, 1);
@@ -271,10 +285,14 @@ dw_run_lines (struct reader *r, struct unit *u)
 	      {
 		row (r, u, &rows, &now);
 		rows.has_prev = 0;
+		rows.discarded = 0;
 		now = start;
 	      }
 	    else if (sub == 2)	/* set_address */
-	      now.address = dw_fixed (&c, size - 1 < 8 ? size - 1 : 8);
+	      {
+		now.address = dw_fixed (&c, size - 1 < 8 ? size - 1 : 8);
+		rows.discarded = dw_discarded (now.address, size - 1);
+	      }
 	    c.p = after;
 	    break;
 	  }

@@ -90,8 +90,8 @@ dw_value (struct unit *u, struct cursor *c, unsigned form, int64_t implicit,
     case 0x04: dw_skip (c, dw_fixed (c, 4)); return;		/* block4 */
     case 0x09: case 0x18: dw_skip (c, dw_uleb (c)); return;	/* block */
     case 0x1c: case 0x1d: case 0x1f20: case 0x1f21:	/* another file's */
-      dw_skip (c, 4); return;
-    case 0x24: dw_skip (c, 8); return;
+      v->kind = V_ALT; dw_skip (c, 4); return;
+    case 0x24: v->kind = V_ALT; dw_skip (c, 8); return;
     case 0x16: dw_value (u, c, (unsigned) dw_uleb (c), implicit, v);
       return;
     default: c->r->bad = 1; c->p = c->end; return;
@@ -171,8 +171,11 @@ read_abbrevs (struct reader *r, struct unit *u)
 	break;
       if (u->nabbrevs == cap)
 	{
+	  u->abbrevs = dw_array (r, u->abbrevs, cap, cap ? 2 * cap : 64,
+				 sizeof *u->abbrevs);
+	  if (u->abbrevs == NULL)
+	    return;
 	  cap = cap ? 2 * cap : 64;
-	  u->abbrevs = realloc (u->abbrevs, cap * sizeof *u->abbrevs);
 	}
       struct abbrev *a = &u->abbrevs[u->nabbrevs++];
       a->code = code;
@@ -186,8 +189,12 @@ read_abbrevs (struct reader *r, struct unit *u)
 	    break;
 	  if (nspecs == spec_cap)
 	    {
-	      spec_cap = spec_cap ? 2 * spec_cap : 256;
-	      u->specs = realloc (u->specs, spec_cap * sizeof *u->specs);
+	      size_t more = spec_cap ? 2 * spec_cap : 256;
+	      u->specs = dw_array (r, u->specs, spec_cap, more,
+				   sizeof *u->specs);
+	      if (u->specs == NULL)
+		return;
+	      spec_cap = more;
 	    }
 	  struct attr_spec *s = &u->specs[nspecs++];
 	  s->name = (uint16_t) name;
@@ -204,6 +211,7 @@ interesting (struct die *d, unsigned name)
   switch (name)
     {
     case AT_name: return &d->name;
+    case AT_linkage_name: case AT_MIPS_linkage_name: return &d->linkage_name;
     case AT_low_pc: return &d->low_pc;
     case AT_high_pc: return &d->high_pc;
     case AT_ranges: return &d->ranges;
@@ -228,6 +236,12 @@ dw_die (struct reader *r, struct unit *u, uint64_t offset, struct die *d)
 {
   memset (d, 0, sizeof *d);
   d->offset = offset;
+  d->next = offset;
+  if (offset >= u->end)
+    {
+      r->bad = 1;
+      return 0;
+    }
   struct cursor c = dw_cursor_at (r, &r->info, offset);
   c.end = r->info.data + u->end;
   uint64_t code = dw_uleb (&c);
@@ -248,6 +262,8 @@ dw_die (struct reader *r, struct unit *u, uint64_t offset, struct die *d)
       const struct attr_spec *s = &u->specs[a->first + i];
       struct value *v = interesting (d, s->name);
       dw_value (u, &c, s->form, s->implicit, v ? v : &ignored);
+      if (v && v->kind == V_ALT)
+	r->bad = 1;		/* in a supplementary file (dwz) */
     }
   d->next = (uint64_t) (c.p - r->info.data);
   return !r->bad;
@@ -316,24 +332,60 @@ dw_read_units (struct reader *r)
       if (u.addr_size != 4 && u.addr_size != 8)
 	return 0;
       u.die_start = (uint64_t) (c.p - r->info.data);
+      if (r->bad || u.die_start > u.end)
+	return 0;
       offset = u.end;
       if (unit_type != 1 && unit_type != 3)
 	continue;
       if (r->nunits == cap)
 	{
-	  cap = cap ? 2 * cap : 16;
-	  r->units = realloc (r->units, cap * sizeof *r->units);
+	  size_t more = cap ? 2 * cap : 16;
+	  r->units = dw_array (r, r->units, cap, more, sizeof *r->units);
+	  if (r->units == NULL)
+	    return 0;
+	  cap = more;
 	}
       r->units[r->nunits++] = u;
     }
   return !r->bad;
 }
 
+/* The unit whose DIEs hold OFFSET, or NULL (the units are in the order
+   of their offsets).  */
 struct unit *
 dw_unit_of (struct reader *r, uint64_t offset)
 {
-  for (size_t i = 0; i < r->nunits; i++)
-    if (offset >= r->units[i].die_start && offset < r->units[i].end)
-      return &r->units[i];
+  size_t lo = 0, hi = r->nunits;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (r->units[mid].end <= offset)
+	lo = mid + 1;
+      else
+	hi = mid;
+    }
+  if (lo < r->nunits && offset >= r->units[lo].die_start)
+    return &r->units[lo];
   return NULL;
+}
+
+/* OLD, an array of OLD_COUNT elements of SIZE bytes, grown to COUNT, the
+   new ones zero; NULL with the reader's error set if memory runs out (a
+   module left to libbacktrace, as a malformed one is).  */
+void *
+dw_array (struct reader *r, void *old, size_t old_count, size_t count,
+	  size_t size)
+{
+  void *grown = count <= SIZE_MAX / size ? realloc (old, count * size)
+					 : NULL;
+  if (grown == NULL)
+    {
+      free (old);
+      r->bad = 1;
+      return NULL;
+    }
+  if (count > old_count)
+    memset ((char *) grown + old_count * size, 0,
+	    (count - old_count) * size);
+  return grown;
 }

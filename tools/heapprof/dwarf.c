@@ -83,7 +83,7 @@ each_rnglist (struct reader *r, struct unit *u, uint64_t offset, range_fn fn,
 	  r->bad = 1;
 	  return;
 	}
-      if (!r->bad && low < high)
+      if (!r->bad && low < high && !dw_discarded (low, u->addr_size))
 	fn (r, low, high, data);
     }
 }
@@ -104,7 +104,7 @@ each_range_pair (struct reader *r, struct unit *u, uint64_t offset,
 	return;
       if (low == largest)
 	base = high;
-      else if (low < high)
+      else if (low < high && !dw_discarded (base + low, u->addr_size))
 	fn (r, base + low, base + high, data);
     }
 }
@@ -137,7 +137,7 @@ each_range (struct reader *r, struct unit *u, const struct die *d,
     high = low + d->high_pc.u;
   else if (!dw_address (r, u, &d->high_pc, &high))
     return 0;
-  if (low < high)
+  if (low < high && !dw_discarded (low, u->addr_size))
     fn (r, low, high, data);
   return 1;
 }
@@ -179,19 +179,28 @@ record_chain (struct reader *r, uint64_t low, uint64_t high, void *data)
     {
       struct found *f = &r->found[r->sorted[i]];
       if (f->n < w->n)
-	f->chain = realloc (f->chain, w->n * sizeof *f->chain);
+	f->chain = dw_array (r, f->chain, f->n, w->n, sizeof *f->chain);
+      if (f->chain == NULL)
+	return;
       memcpy (f->chain, w->stack, w->n * sizeof *f->chain);
       f->n = w->n;
     }
 }
 
 static void
-push_link (struct walk *w, const struct die *d, struct unit *u, int depth)
+push_link (struct reader *r, struct walk *w, const struct die *d,
+	   struct unit *u, int depth)
 {
   if (w->n == w->cap)
     {
-      w->cap = w->cap ? 2 * w->cap : 16;
-      w->stack = realloc (w->stack, w->cap * sizeof *w->stack);
+      size_t more = w->cap ? 2 * w->cap : 16;
+      w->stack = dw_array (r, w->stack, w->cap, more, sizeof *w->stack);
+      if (w->stack == NULL)
+	{
+	  w->n = w->cap = 0;
+	  return;
+	}
+      w->cap = more;
     }
   struct link l = { d->offset, u, d->call_file.u, d->call_line.u, depth };
   w->stack[w->n++] = l;
@@ -210,7 +219,7 @@ enter (struct reader *r, struct unit *u, const struct die *d,
     case TAG_inlined_subroutine:
       if (die_holds_query (r, u, d) != 1)
 	return 0;
-      push_link (w, d, u, depth);
+      push_link (r, w, d, u, depth);
       each_range (r, u, d, record_chain, w);
       return 1;
     case TAG_lexical_block:
@@ -280,27 +289,32 @@ walk_unit (struct reader *r, struct unit *u, const struct die *unit_die)
 }
 
 /* The name of the function at DIE OFFSET, through the declarations and
-   abstract instances it refers to.  */
+   abstract instances it refers to: its linkage name if it has one (a C++
+   function's mangled name, as addr2line and libbacktrace give it), else
+   its name.  */
 static const char *
 function_name (struct reader *r, uint64_t offset)
 {
+  const char *name = NULL;
   for (int hops = 0; hops < 8 && !r->bad; hops++)
     {
       struct unit *u = dw_unit_of (r, offset);
       struct die d, unit_die;
       if (u == NULL || (!u->read && !dw_open_unit (r, u, &unit_die))
 	  || !dw_die (r, u, offset, &d))
-	return NULL;
-      if (d.name.kind != V_NONE)
-	return dw_string (r, u, &d.name);
+	break;
+      if (d.linkage_name.kind != V_NONE)
+	return dw_string (r, u, &d.linkage_name);
+      if (name == NULL && d.name.kind != V_NONE)
+	name = dw_string (r, u, &d.name);
       if (d.origin.kind == V_REF)
 	offset = d.origin.u;
       else if (d.specification.kind == V_REF)
 	offset = d.specification.u;
       else
-	return NULL;
+	break;
     }
-  return NULL;
+  return name;
 }
 
 /* The frames of query I, innermost first: its line, then the line each
@@ -364,7 +378,9 @@ find_sections (struct reader *r, const unsigned char *data, size_t size)
   };
   for (unsigned i = 0; i < eh->e_shnum; i++)
     {
-      if (sh[i].sh_name >= names->sh_size)
+      if (sh[i].sh_name >= names->sh_size
+	  || memchr (data + names->sh_offset + sh[i].sh_name, 0,
+		     names->sh_size - sh[i].sh_name) == NULL)
 	return 0;
       const char *name = (const char *) data + names->sh_offset
 			 + sh[i].sh_name;

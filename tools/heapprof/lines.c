@@ -28,7 +28,9 @@
    -static (Makefile): at address 0, the module's addresses are the ones
    asked for, and libbacktrace reads no debug info of shared libraries of
    its own.  */
+#define _GNU_SOURCE
 #include <backtrace.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -110,6 +112,8 @@ static int
 parse_address (const char *line, uintptr_t *address)
 {
   char *end;
+  if (!isxdigit ((unsigned char) line[0]))
+    return 0;			/* strtoull takes spaces, signs, 0x */
   errno = 0;
   unsigned long long value = strtoull (line, &end, 16);
   if (end == line || errno != 0 || (*end != '\n' && *end != '\0')
@@ -126,9 +130,10 @@ read_queries (size_t *n)
 {
   struct dwarf_query *queries = NULL;
   size_t cap = 0;
-  char line[64];
+  char *line = NULL;
+  size_t line_cap = 0;
   *n = 0;
-  while (fgets (line, sizeof line, stdin) != NULL)
+  while (getline (&line, &line_cap, stdin) > 0)
     {
       uintptr_t address;
       if (!parse_address (line, &address))
@@ -149,6 +154,7 @@ read_queries (size_t *n)
       struct dwarf_query query = { address - 1, NULL, 0 };
       queries[(*n)++] = query;
     }
+  free (line);
   return queries;
 }
 
