@@ -36,7 +36,7 @@ CORE_SRCS := plugin/escape-program.c plugin/escape-graph.c plugin/escape-propaga
 	plugin/escape-path-search.c plugin/escape-libc.c
 PLUGIN_SRCS := plugin/escape-plugin.cc plugin/escape-options.cc \
 	plugin/escape-stackify.cc plugin/escape-stackify-rewrite.cc \
-	plugin/escape-guard.cc plugin/escape-budget.cc \
+	plugin/escape-guard.cc plugin/escape-budget.cc plugin/escape-build.cc \
 	plugin/escape-loops.cc \
 	plugin/escape-allocators.cc plugin/escape-wrappers.cc plugin/escape-slots.cc \
 	plugin/escape-extract.cc plugin/escape-extract-memory.cc \

@@ -92,27 +92,18 @@ take_at_entry (function *fun, tree region, unsigned HOST_WIDE_INT bytes,
   tree used = escape_load_var (&seq, loc, used_var);
   tree ok = append (&seq, loc, boolean_type_node, LE_EXPR, used,
 		    build_int_cst (size_type_node, budget - bytes));
-  gcond *cond = gimple_build_cond (NE_EXPR, ok, boolean_false_node,
-				   NULL_TREE, NULL_TREE);
-  gimple_set_location (cond, loc);
-  gimple_seq_add_stmt (&seq, cond);
-  gimple_stmt_iterator at = gsi_start_bb (test_bb);
-  gsi_insert_seq_after (&at, seq, GSI_NEW_STMT);
+  escape_end_with_test (test_bb, seq, ok, loc);
 
-  basic_block carve_bb = create_empty_bb (test_bb);
-  if (current_loops)
-    add_bb_to_loop (carve_bb, test_bb->loop_father);
-  edge in = make_edge (test_bb, carve_bb, EDGE_TRUE_VALUE);
-  in->probability = profile_probability::likely ();
-  carve_bb->count = test_bb->count.apply_probability (in->probability);
+  basic_block carve_bb = escape_new_block (test_bb, EDGE_TRUE_VALUE,
+					   profile_probability::likely ());
   skip->flags = EDGE_FALSE_VALUE;
-  skip->probability = in->probability.invert ();
-  edge out = make_edge (carve_bb, skip->dest, EDGE_FALLTHRU);
-  out->probability = profile_probability::always ();
+  skip->probability = profile_probability::likely ().invert ();
+  escape_connect (carve_bb, skip->dest, EDGE_FALLTHRU,
+		  profile_probability::always ());
 
   seq = NULL;
   escape_store_var (&seq, loc, used_var,
-	 append (&seq, loc, size_type_node, PLUS_EXPR, used, size));
+		    append (&seq, loc, size_type_node, PLUS_EXPR, used, size));
   tree carved = make_ssa_name (ptr_type_node);
   gcall *alloca_call
     = gimple_build_call (builtin_decl_explicit (BUILT_IN_ALLOCA_WITH_ALIGN),
@@ -122,11 +113,9 @@ take_at_entry (function *fun, tree region, unsigned HOST_WIDE_INT bytes,
   gimple_set_location (alloca_call, loc);
   gimple_seq_add_stmt (&seq, alloca_call);
   escape_store_var (&seq, loc, region, carved);
-  at = gsi_start_bb (carve_bb);
+  gimple_stmt_iterator at = gsi_start_bb (carve_bb);
   gsi_insert_seq_after (&at, seq, GSI_NEW_STMT);
-  free_dominance_info (CDI_DOMINATORS);
-  if (current_loops)
-    loops_state_set (LOOPS_NEED_FIXUP);
+  escape_cfg_changed ();
 }
 
 /* The statements that give the region's bytes back.  */

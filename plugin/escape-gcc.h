@@ -254,18 +254,31 @@ struct escape_slot
   tree flag;
 };
 
-/* escape-guard.cc: a new variable of FUN's frame, of TYPE, addressable
-   (GCC makes it a register later), zero at FUN's entry.  CALL, an
-   allocation (ENTRY), takes SLOT (cleared if CLEARS) when what it asks
-   fits, the slot exists and is not taken, and stays a call otherwise;
-   FREE_CALL frees nothing when its pointer is SLOT's address (and gives
-   the slot back).  */
+/* escape-build.cc: a new variable of FUN's frame, of TYPE, addressable
+   (GCC makes it a register later), zero at FUN's entry.  */
 tree escape_make_frame_var (function *fun, tree type, const char *name);
 /* Appends to SEQ a load of the variable VAR (its value, returned), or the
    store "VAR = VALUE".  */
 tree escape_load_var (gimple_seq *seq, location_t loc, tree var);
 void escape_store_var (gimple_seq *seq, location_t loc, tree var,
 		       tree value);
+/* Ends BB with "if (TEST != 0)", TEST computed by SEQ.  */
+void escape_end_with_test (basic_block bb, gimple_seq seq, tree test,
+			   location_t loc);
+/* An edge FROM -> TO of FLAGS, taken with PROBABILITY.  */
+edge escape_connect (basic_block from, basic_block to, int flags,
+		     profile_probability probability);
+/* A new empty block in FROM's loop, entered from FROM by an edge of FLAGS
+   taken with PROBABILITY.  */
+basic_block escape_new_block (basic_block from, int flags,
+			      profile_probability probability);
+/* After blocks and edges were added: what GCC must compute again.  */
+void escape_cfg_changed (void);
+
+/* escape-guard.cc: CALL, an allocation (ENTRY), takes SLOT (cleared if
+   CLEARS) when what it asks fits, the slot exists and is not taken, and
+   stays a call otherwise; FREE_CALL frees nothing when its pointer is
+   SLOT's address (and gives the slot back).  */
 void escape_guard_allocation (gcall *call, const esc_libc_fn *entry,
 			      bool clears, const escape_slot &slot);
 void escape_guard_free (gcall *free_call, const escape_slot &slot);

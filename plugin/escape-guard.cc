@@ -110,41 +110,6 @@ isolate_call (gcall *call, basic_block *join)
   return into;
 }
 
-/* Ends BB with "if (TEST != 0)", TEST computed by SEQ.  */
-void
-end_with_test (basic_block bb, gimple_seq seq, tree test, location_t loc)
-{
-  gcond *cond = gimple_build_cond (NE_EXPR, test, boolean_false_node,
-				   NULL_TREE, NULL_TREE);
-  gimple_set_location (cond, loc);
-  gimple_seq_add_stmt (&seq, cond);
-  gimple_stmt_iterator at = gsi_last_bb (bb);
-  gsi_insert_seq_after (&at, seq, GSI_NEW_STMT);
-}
-
-/* An edge FROM -> TO of FLAGS, taken with PROBABILITY.  */
-edge
-connect (basic_block from, basic_block to, int flags,
-	 profile_probability probability)
-{
-  edge e = make_edge (from, to, flags);
-  e->probability = probability;
-  return e;
-}
-
-/* A new empty block in FROM's loop, entered from FROM by an edge of FLAGS
-   taken with PROBABILITY: its count is what that edge brings.  */
-basic_block
-new_block (basic_block from, int flags, profile_probability probability)
-{
-  basic_block bb = create_empty_bb (from);
-  if (current_loops)
-    add_bb_to_loop (bb, from->loop_father);
-  connect (from, bb, flags, probability);
-  bb->count = from->count.apply_probability (probability);
-  return bb;
-}
-
 /* E, the fall-through edge isolate_call made into a call's block, becomes
    the false arm of its source's test, taken with PROBABILITY.  */
 void
@@ -153,15 +118,6 @@ make_false_arm (edge e, profile_probability probability)
   e->flags = EDGE_FALSE_VALUE;
   e->probability = probability;
   e->dest->count = e->src->count.apply_probability (probability);
-}
-
-/* After blocks and edges were added: what GCC must compute again.  */
-void
-cfg_changed (void)
-{
-  free_dominance_info (CDI_DOMINATORS);
-  if (current_loops)
-    loops_state_set (LOOPS_NEED_FIXUP);
 }
 
 /* Appends the call CALL to BB, its result (if LHS) in LHS.  */
@@ -231,35 +187,6 @@ and_also (gimple_seq *seq, location_t loc, tree a, tree b)
 
 }  // anon namespace
 
-tree
-escape_load_var (gimple_seq *seq, location_t loc, tree var)
-{
-  tree value = make_ssa_name (TREE_TYPE (var));
-  gassign *load = gimple_build_assign (value, var);
-  gimple_set_location (load, loc);
-  gimple_seq_add_stmt (seq, load);
-  return value;
-}
-
-void
-escape_store_var (gimple_seq *seq, location_t loc, tree var, tree value)
-{
-  gassign *store = gimple_build_assign (var, value);
-  gimple_set_location (store, loc);
-  gimple_seq_add_stmt (seq, store);
-}
-
-tree
-escape_make_frame_var (function *fun, tree type, const char *name)
-{
-  tree var = create_tmp_var (type, name);
-  TREE_ADDRESSABLE (var) = 1;
-  gassign *clear = gimple_build_assign (var, build_zero_cst (type));
-  gsi_insert_on_edge_immediate (single_succ_edge
-				(ENTRY_BLOCK_PTR_FOR_FN (fun)), clear);
-  return var;
-}
-
 void
 escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
 			 const escape_slot &slot)
@@ -283,12 +210,12 @@ escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
 				  taken, boolean_false_node);
       fits = and_also (&test, loc, fits, free_p);
     }
-  end_with_test (test_bb, test, fits, loc);
-  basic_block slot_bb = new_block (test_bb, EDGE_TRUE_VALUE,
-				   profile_probability::likely ());
+  escape_end_with_test (test_bb, test, fits, loc);
+  basic_block slot_bb = escape_new_block (test_bb, EDGE_TRUE_VALUE,
+					  profile_probability::likely ());
   make_false_arm (to_heap, profile_probability::likely ().invert ());
-  edge slot_out = connect (slot_bb, join, EDGE_FALLTHRU,
-			   profile_probability::always ());
+  edge slot_out = escape_connect (slot_bb, join, EDGE_FALLTHRU,
+				  profile_probability::always ());
 
   gimple_seq take = NULL;
   tree from_slot = make_ssa_name (TREE_TYPE (lhs));
@@ -316,7 +243,7 @@ escape_guard_allocation (gcall *call, const esc_libc_fn *entry, bool clears,
   gphi *phi = create_phi_node (lhs, join);
   add_phi_arg (phi, from_slot, slot_out, loc);
   add_phi_arg (phi, from_heap, single_succ_edge (heap_bb), loc);
-  cfg_changed ();
+  escape_cfg_changed ();
 }
 
 namespace {
@@ -344,9 +271,9 @@ skip_when (gcall *call, gimple_seq test, tree is_slot)
   location_t loc = gimple_location (call);
   basic_block join;
   edge to_call = isolate_call (call, &join);
-  end_with_test (to_call->src, test, is_slot, loc);
-  edge skip = connect (to_call->src, join, EDGE_TRUE_VALUE,
-		       profile_probability::unlikely ());
+  escape_end_with_test (to_call->src, test, is_slot, loc);
+  edge skip = escape_connect (to_call->src, join, EDGE_TRUE_VALUE,
+			      profile_probability::unlikely ());
   make_false_arm (to_call, skip->probability.invert ());
   tree lhs = gimple_call_lhs (call);
   if (lhs && TREE_CODE (lhs) == SSA_NAME)
@@ -358,7 +285,7 @@ skip_when (gcall *call, gimple_seq test, tree is_slot)
       add_phi_arg (phi, from_call, single_succ_edge (to_call->dest), loc);
       add_phi_arg (phi, build_zero_cst (TREE_TYPE (lhs)), skip, loc);
     }
-  cfg_changed ();
+  escape_cfg_changed ();
 }
 
 /* Appends to SEQ the test "PTR is SLOT's address" (and there is a slot:
@@ -402,7 +329,7 @@ escape_guard_realloc (gcall *call, const escape_slot &slot)
   basic_block join;
   edge to_heap = isolate_call (call, &join);
   basic_block test_bb = to_heap->src;
-  end_with_test (test_bb, test, is_slot, loc);
+  escape_end_with_test (test_bb, test, is_slot, loc);
   make_false_arm (to_heap, profile_probability::even ());
   tree lhs_type = TREE_TYPE (lhs);
   tree from_heap = make_ssa_name (lhs_type);
@@ -410,8 +337,8 @@ escape_guard_realloc (gcall *call, const escape_slot &slot)
   update_stmt (call);
 
   /* In the slot while 1 <= n <= K.  */
-  basic_block slot_bb = new_block (test_bb, EDGE_TRUE_VALUE,
-				   profile_probability::even ());
+  basic_block slot_bb = escape_new_block (test_bb, EDGE_TRUE_VALUE,
+					  profile_probability::even ());
   gimple_seq seq = NULL;
   tree n = gimple_convert (&seq, loc, size_type_node, gimple_call_arg (call, 1));
   tree k = build_int_cst (size_type_node, slot.size);
@@ -419,13 +346,13 @@ escape_guard_realloc (gcall *call, const escape_slot &slot)
   tree below = gimple_build (&seq, loc, MINUS_EXPR, size_type_node, n,
 			     build_one_cst (size_type_node));
   tree fits = gimple_build (&seq, loc, LT_EXPR, boolean_type_node, below, k);
-  end_with_test (slot_bb, seq, fits, loc);
-  edge stays = connect (slot_bb, join, EDGE_TRUE_VALUE,
-			profile_probability::likely ());
+  escape_end_with_test (slot_bb, seq, fits, loc);
+  edge stays = escape_connect (slot_bb, join, EDGE_TRUE_VALUE,
+			       profile_probability::likely ());
 
   /* realloc (slot, 0): NULL.  */
-  basic_block zero_bb = new_block (slot_bb, EDGE_FALSE_VALUE,
-				   profile_probability::unlikely ());
+  basic_block zero_bb = escape_new_block (slot_bb, EDGE_FALSE_VALUE,
+					  profile_probability::unlikely ());
   seq = NULL;
   tree is_zero = gimple_build (&seq, loc, EQ_EXPR, boolean_type_node, n,
 			       build_zero_cst (size_type_node));
@@ -433,13 +360,13 @@ escape_guard_realloc (gcall *call, const escape_slot &slot)
     give_back_unless (&seq, loc, flag,
 		      gimple_build (&seq, loc, NE_EXPR, boolean_type_node, n,
 				    build_zero_cst (size_type_node)));
-  end_with_test (zero_bb, seq, is_zero, loc);
-  edge freed = connect (zero_bb, join, EDGE_TRUE_VALUE,
-			profile_probability::unlikely ());
+  escape_end_with_test (zero_bb, seq, is_zero, loc);
+  edge freed = escape_connect (zero_bb, join, EDGE_TRUE_VALUE,
+			       profile_probability::unlikely ());
 
   /* Past the slot: a new block, and the slot's bytes copied into it.  */
-  basic_block grow_bb = new_block (zero_bb, EDGE_FALSE_VALUE,
-				   profile_probability::likely ());
+  basic_block grow_bb = escape_new_block (zero_bb, EDGE_FALSE_VALUE,
+					  profile_probability::likely ());
   tree grown = make_ssa_name (lhs_type);
   append_call (grow_bb, grown, loc,
 	       gimple_build_call (builtin_decl_explicit (BUILT_IN_MALLOC), 1,
@@ -447,11 +374,11 @@ escape_guard_realloc (gcall *call, const escape_slot &slot)
   seq = NULL;
   tree got = gimple_build (&seq, loc, NE_EXPR, boolean_type_node, grown,
 			   build_zero_cst (lhs_type));
-  end_with_test (grow_bb, seq, got, loc);
-  edge failed = connect (grow_bb, join, EDGE_FALSE_VALUE,
-			 profile_probability::very_unlikely ());
-  basic_block copy_bb = new_block (grow_bb, EDGE_TRUE_VALUE,
-				   profile_probability::very_likely ());
+  escape_end_with_test (grow_bb, seq, got, loc);
+  edge failed = escape_connect (grow_bb, join, EDGE_FALSE_VALUE,
+				profile_probability::very_unlikely ());
+  basic_block copy_bb = escape_new_block (grow_bb, EDGE_TRUE_VALUE,
+					  profile_probability::very_likely ());
   append_call (copy_bb, NULL_TREE, loc,
 	       gimple_build_call (builtin_decl_explicit (BUILT_IN_MEMCPY), 3,
 				  grown, addr, k));
@@ -461,8 +388,8 @@ escape_guard_realloc (gcall *call, const escape_slot &slot)
       escape_store_var (&seq, loc, flag, boolean_false_node);
       append_seq (copy_bb, seq);
     }
-  edge copied = connect (copy_bb, join, EDGE_FALLTHRU,
-			 profile_probability::always ());
+  edge copied = escape_connect (copy_bb, join, EDGE_FALLTHRU,
+				profile_probability::always ());
 
   gphi *phi = create_phi_node (lhs, join);
   add_phi_arg (phi, from_heap, single_succ_edge (to_heap->dest), loc);
@@ -470,7 +397,7 @@ escape_guard_realloc (gcall *call, const escape_slot &slot)
   add_phi_arg (phi, build_zero_cst (lhs_type), freed, loc);
   add_phi_arg (phi, build_zero_cst (lhs_type), failed, loc);
   add_phi_arg (phi, grown, copied, loc);
-  cfg_changed ();
+  escape_cfg_changed ();
 }
 
 void
