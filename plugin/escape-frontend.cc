@@ -68,14 +68,31 @@ record_folded_return (tree ret, tree fndecl)
     returned_locals->put (local, EXPR_LOCATION (ret));
 }
 
+/* What the walk of one function's body carries.  */
+struct generic_scan
+{
+  tree fndecl;
+  /* The nodes the C front end shares between two places of a body
+     (stabilize_reference's SAVE_EXPRs, "a[i++] += 1"), seen once.  A set
+     of every node walked, as walk_tree_without_duplicates keeps, took
+     most of the scan's time on SQLite.  */
+  hash_set<tree> shared;
+};
+
 tree
 scan_generic_r (tree *tp, int *walk_subtrees, void *data)
 {
-  tree fndecl = (tree) data;
+  generic_scan *scan = (generic_scan *) data;
+  tree fndecl = scan->fndecl;
   switch (TREE_CODE (*tp))
     {
     case RETURN_EXPR:
       record_folded_return (*tp, fndecl);
+      break;
+    case SAVE_EXPR:
+    case TARGET_EXPR:
+      if (scan->shared.add (*tp))
+	*walk_subtrees = 0;
       break;
     case COMPOUND_LITERAL_EXPR:
       compound_literals->add (COMPOUND_LITERAL_EXPR_DECL (*tp));
@@ -106,8 +123,11 @@ escape_record_generic (tree fndecl)
       compound_literals = new hash_set<tree>;
     }
   if (DECL_SAVED_TREE (fndecl))
-    walk_tree_without_duplicates (&DECL_SAVED_TREE (fndecl), scan_generic_r,
-				  fndecl);
+    {
+      generic_scan scan;
+      scan.fndecl = fndecl;
+      walk_tree (&DECL_SAVED_TREE (fndecl), scan_generic_r, &scan, NULL);
+    }
 }
 
 bool
