@@ -1,6 +1,7 @@
 """The heap profile of escape-prof: the files libescape-prof.so writes,
-their call sites placed in the source with escape-prof-lines (lines.c,
-GCC's libbacktrace), and joined with the plugin's notes (escape_notes).  Standard library only.
+their call sites placed in the source with escape-prof-lines
+(tools/heapprof/lines.c), and joined with the plugin's notes
+(escape_notes).  Standard library only.
 
 API
   read_profiles(directory) -> Profile

@@ -4,7 +4,9 @@ library, built -O2 -g), joined with the notes of its build in GCC's JSON:
 each site's counts, call, place (an inlined helper's line, a shared
 library's), verdict, reason and stackify outcome; a child process; the
 same program built with stackify (the moved site is gone); without -g
-(what to do); the library on threads and fork; usage errors.
+(what to do); the library on threads and fork; usage errors;
+escape-prof-lines against addr2line on builds of several kinds, on code
+the linker dropped and on a malformed module.
 
 The SQLite workload (test_sqlite.py's) under escape-prof is slow (it
 builds SQLite twice) and runs only with ESCAPE_SLOW=1."""
@@ -137,10 +139,10 @@ def test_site_counts_verdict_and_reason(builds, library):
 
 
 def test_places_are_kept_for_the_next_run(builds, library, tmp_path):
-    """The places escape-prof-lines found are kept per binary: the next run of the
-    same binary takes them from there (here, a function name written into
-    the kept file shows it), a rebuilt one (another modification time) is
-    placed anew."""
+    """The places escape-prof-lines found are kept per binary: the next
+    run of the same binary takes them from there (here, a function name
+    written into the kept file shows it), a rebuilt one (another
+    modification time) is placed anew."""
     cache = tmp_path / "cache"
     report, _ = profile(builds, library, cache=cache)
     assert row(report, "nodes.c", "scratch_sum")["calls"] == 100
