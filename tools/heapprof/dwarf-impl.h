@@ -197,7 +197,8 @@ dw_skip (struct cursor *c, uint64_t n)
 static inline int
 dw_discarded (uint64_t address, uint64_t size)
 {
-  uint64_t all_ones = size >= 8 ? UINT64_MAX : (UINT64_C (1) << (8 * size)) - 1;
+  uint64_t all_ones = size >= 8 ? UINT64_MAX
+			       : (UINT64_C (1) << (8 * size)) - 1;
   return address == 0 || address == all_ones || address == all_ones - 1;
 }
 

@@ -34,7 +34,7 @@ dw_holds_query (const struct reader *r, uint64_t low, uint64_t high)
   return i < r->n && r->queries[r->sorted[i]].pc < high;
 }
 
-/* --- the line table -------------------------------------------------------- */
+/* --- the line table ---------------------------------------------------- */
 
 /* The file and directory tables of a DWARF 5 line header: each entry a
    list of (content type, form) pairs.  */

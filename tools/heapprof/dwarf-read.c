@@ -83,7 +83,7 @@ dw_value (struct unit *u, struct cursor *c, unsigned form, int64_t implicit,
     case 0x23: v->kind = V_RNGLISTX; v->u = dw_uleb (c); return;
     case 0x22: dw_uleb (c); return;				/* loclistx */
     case 0x0c: dw_skip (c, 1); return;				/* flag */
-    case 0x19: return;						/* flag_present */
+    case 0x19: return;					/* flag_present */
     case 0x1e: dw_skip (c, 16); return;				/* data16 */
     case 0x0a: dw_skip (c, dw_fixed (c, 1)); return;		/* block1 */
     case 0x03: dw_skip (c, dw_fixed (c, 2)); return;		/* block2 */
@@ -205,13 +205,16 @@ read_abbrevs (struct reader *r, struct unit *u)
     }
 }
 
+/* The field of D that keeps attribute NAME, or NULL for an attribute
+   the reader skips.  */
 static struct value *
 interesting (struct die *d, unsigned name)
 {
   switch (name)
     {
     case AT_name: return &d->name;
-    case AT_linkage_name: case AT_MIPS_linkage_name: return &d->linkage_name;
+    case AT_linkage_name:
+    case AT_MIPS_linkage_name: return &d->linkage_name;
     case AT_low_pc: return &d->low_pc;
     case AT_high_pc: return &d->high_pc;
     case AT_ranges: return &d->ranges;

@@ -345,7 +345,7 @@ make_frames (struct reader *r, size_t i)
     }
 }
 
-/* --- the module ------------------------------------------------------------ */
+/* --- the module -------------------------------------------------------- */
 
 /* Finds the debug sections of the ELF file at DATA; 0 if this reader
    leaves it to another (not 64-bit little-endian, compressed sections,
@@ -389,9 +389,9 @@ find_sections (struct reader *r, const unsigned char *data, size_t size)
       for (size_t k = 0; k < sizeof wanted / sizeof wanted[0]; k++)
 	if (strcmp (name, wanted[k].name) == 0)
 	  {
-	    if ((sh[i].sh_flags & SHF_COMPRESSED) || sh[i].sh_type == SHT_NOBITS
-		|| sh[i].sh_offset > size || size - sh[i].sh_offset
-		< sh[i].sh_size)
+	    if ((sh[i].sh_flags & SHF_COMPRESSED)
+		|| sh[i].sh_type == SHT_NOBITS || sh[i].sh_offset > size
+		|| size - sh[i].sh_offset < sh[i].sh_size)
 	      return 0;
 	    struct section *s = (struct section *) ((char *) r
 						     + wanted[k].offset);
