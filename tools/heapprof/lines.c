@@ -85,23 +85,20 @@ keep_symbol (void *data, uintptr_t pc, const char *symname,
 }
 
 /* libbacktrace's frames of one address, innermost first, added to the
-   query.  Without line information it gives one frame of no file: it is
-   left out (escape-prof then shows the symbol).  */
+   query (without line information, one frame of no file).  */
 static int
 keep_frame (void *data, uintptr_t pc, const char *filename, int lineno,
 	    const char *function)
 {
   struct dwarf_query *query = ((struct lookup *) data)->query;
   (void) pc;
-  if (filename == NULL || lineno <= 0)
-    return 0;
   struct dwarf_frame *frames
     = realloc (query->frames, (query->nframes + 1) * sizeof *frames);
   if (frames == NULL)
     return 1;
   frames[query->nframes].function = function;
   frames[query->nframes].file = filename;
-  frames[query->nframes].line = (unsigned) lineno;
+  frames[query->nframes].line = lineno > 0 ? (unsigned) lineno : 0;
   query->frames = frames;
   query->nframes++;
   return 0;
@@ -158,16 +155,23 @@ read_queries (size_t *n)
   return queries;
 }
 
+/* Prints the address, its symbol and its frames: all of them, or none
+   when one has no file or line (a chain with a hole in it would put the
+   call in the wrong function; without line information the one frame
+   has none, and escape-prof shows the symbol).  */
 static void
 print_place (const struct dwarf_query *query, const char *symbol)
 {
   printf ("%lx\t%s", (unsigned long) query->pc + 1, symbol ? symbol : "-");
-  for (size_t i = 0; i < query->nframes; i++)
+  size_t whole = 0;
+  while (whole < query->nframes && query->frames[whole].file != NULL
+	 && query->frames[whole].line > 0)
+    whole++;
+  for (size_t i = 0; whole == query->nframes && i < query->nframes; i++)
     {
       const struct dwarf_frame *f = &query->frames[i];
-      if (f->file != NULL && f->line > 0)
-	printf ("\t%s\t%s\t%u", f->function ? f->function : "-", f->file,
-		f->line);
+      printf ("\t%s\t%s\t%u", f->function ? f->function : "-", f->file,
+	      f->line);
     }
   putchar ('\n');
 }
